@@ -1,0 +1,5 @@
+/* pb-change.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-change.h"

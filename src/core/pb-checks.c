@@ -1,0 +1,5 @@
+/* pb-checks.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-checks.h"

@@ -1,0 +1,33 @@
+/* pb-config-file.h: the interchange format of docs/config-format.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-configuration.h"
+
+G_BEGIN_DECLS
+
+#define PB_CONFIG_FILE_FORMAT      "presence-bridge-config"
+#define PB_CONFIG_FILE_VERSION     1
+#define PB_CONFIG_FILE_MAX_SIZE    (16 * 1024 * 1024)
+#define PB_CONFIG_FILE_MAX_DEPTH   64
+
+/* Parsing never crashes on any input. Errors are PB_ERROR_INVALID_FILE (with
+ * "line:column" or the JSON path in the message) or
+ * PB_ERROR_UNSUPPORTED_VERSION. */
+PbConfiguration *pb_config_file_load_bytes (GBytes           *bytes,
+                                            GError          **error);
+PbConfiguration *pb_config_file_load_path  (const char       *path,
+                                            GError          **error);
+
+/* Serialises with the snapshots; @exported_at NULL means now (UTC). */
+char            *pb_config_file_to_data    (PbConfiguration  *configuration,
+                                            GDateTime        *exported_at,
+                                            gsize            *length);
+/* Writes atomically (g_file_set_contents). */
+gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
+                                            const char       *path,
+                                            GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* pb-core.h: the whole GTK-free core in one include
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-agent-state.h"
+#include "pb-change.h"
+#include "pb-checks.h"
+#include "pb-config-file.h"
+#include "pb-configuration.h"
+#include "pb-diff.h"
+#include "pb-error.h"
+#include "pb-finding.h"
+#include "pb-presence-status.h"
+#include "pb-preview-event.h"
+#include "pb-preview.h"
+#include "pb-profile.h"
+#include "pb-revision.h"
+#include "pb-store.h"

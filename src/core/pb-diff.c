@@ -1,0 +1,5 @@
+/* pb-diff.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-diff.h"

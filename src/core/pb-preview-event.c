@@ -1,0 +1,5 @@
+/* pb-preview-event.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-preview-event.h"

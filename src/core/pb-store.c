@@ -1,0 +1,5 @@
+/* pb-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-store.h"

@@ -1,0 +1,73 @@
+/* pb-test-fixtures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-test-fixtures.h"
+
+PbConfiguration *
+pb_test_worked_example (void)
+{
+  static const struct { const char *id, *name, *major; } states[] = {
+    { "ready", "Ready", NULL },
+    { "ready_offline", "Ready (Offline)", NULL },
+    { "busy", "Busy", NULL },
+    { "busy.inbound", "Busy Inbound", "busy" },
+    { "busy.outbound", "Busy Outbound", "busy" },
+    { "busy.external", "Busy External", "busy" },
+    { "wrap", "Wrap up", NULL },
+    { "away", "Away", NULL },
+    { "away.break", "Break", "away" },
+    { "away.lunch", "Lunch", "away" },
+    { "away.meeting", "Meeting", "away" },
+    { "away.training", "Training", "away" },
+    { "logged_out", "Logged out", NULL },
+  };
+  static const char * const cases[] = { "sfdc_case", NULL };
+  static const char * const chats[] = { "sfdc_livechat", NULL };
+  static const struct { const char *api, *label; const char * const *channels; } statuses[] = {
+    { "Ready_for_Cases", "Ready for cases", cases },
+    { "Ready_for_Chats", "Ready for chats", chats },
+    { "On_a_call", "On a call", NULL },
+    { "Away_from_desk_temporary", "Away from desk (temporary)", NULL },
+    { "Taking_notes", "Taking notes", NULL },
+  };
+  PbConfiguration *config = pb_configuration_new ();
+  g_autoptr(GPtrArray) state_array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) status_array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    g_ptr_array_add (state_array, pb_agent_state_new (states[i].id, states[i].name, states[i].major));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_ptr_array_add (status_array, pb_presence_status_new (statuses[i].api, statuses[i].label,
+                                                           NULL, statuses[i].channels));
+
+  pb_configuration_set_account (config, "ACC-1001", "Example Contact Centre");
+  pb_configuration_set_org (config, "00D5g000000EXAMPLE", "Example Org", FALSE);
+  pb_configuration_set_agent_states (config, state_array);
+  pb_configuration_set_presence_statuses (config, status_array);
+
+  pb_configuration_set_presence_mapping (config, "Ready_for_Cases", "ready");
+  pb_configuration_set_presence_mapping (config, "On_a_call", "away");
+  pb_configuration_set_presence_mapping (config, "Away_from_desk_temporary", "away.break");
+
+  pb_configuration_set_state_mapping (config, "ready", "Ready_for_Cases");
+  pb_configuration_set_state_mapping (config, "ready_offline", "Taking_notes");
+  pb_configuration_set_state_mapping (config, "busy", "On_a_call");
+  pb_configuration_set_state_mapping (config, "wrap", "Taking_notes");
+  pb_configuration_set_state_mapping (config, "away", "Away_from_desk_temporary");
+  pb_configuration_set_state_mapping (config, "logged_out", NULL);
+
+  pb_configuration_set_revert_to_last_status (config, FALSE);
+  pb_configuration_set_agent_post_call_state (config, "ready");
+
+  return config;
+}
+
+char *
+pb_test_data_path (const char *name)
+{
+  const char *dir = g_getenv ("PB_TEST_FIXTURES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
