@@ -12,6 +12,7 @@
 #include "pb-diff.h"
 #include "pb-error.h"
 #include "pb-finding.h"
+#include "pb-generator.h"
 #include "pb-presence-status.h"
 #include "pb-preview-event.h"
 #include "pb-preview.h"

@@ -1,0 +1,2 @@
+/* pb-application.c: placeholder */
+#include "config.h"

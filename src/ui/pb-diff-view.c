@@ -1,0 +1,2 @@
+/* pb-diff-view.c: placeholder until the dialog lands */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* pb-history-dialog.c: placeholder until the dialog lands */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* pb-import-dialog.c: placeholder until the dialog lands */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* pb-window.c: placeholder */
+#include "config.h"
