@@ -1,14 +1,111 @@
-/* main.c: presence-bridge-cli
+/* main.c: presence-bridge-cli, the window's companion for scripts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "pb-core.h"
+#include <glib/gi18n.h>
+#include <glib/gprintf.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "pb-cli.h"
+
+static const PbCliCommand commands[] = {
+  { "validate", N_("FILE"), N_("Run every check on a configuration file"), pb_cli_validate },
+  { "explain", N_("[FILE]"), N_("Describe in plain words what a configuration does to agents"), pb_cli_explain },
+  { "import", N_("FILE"), N_("Import a configuration file into a profile"), pb_cli_import },
+  { "export", "", N_("Write a profile’s current configuration as a file"), pb_cli_export },
+  { "history", "", N_("List a profile’s saved revisions, newest first"), pb_cli_history },
+  { "diff", N_("REV_A REV_B"), N_("Show what changed between two revisions"), pb_cli_diff },
+  { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
+  { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
+};
+
+/* Commands of cli.md that need the remote side, which this build does not
+ * have yet (docs/cli.md says so). */
+static const char * const remote_commands[] = {
+  "login", "fetch", "push", "resolve", "promote", NULL,
+};
+
+static void
+print_usage (FILE *stream)
+{
+  g_fprintf (stream, "%s\n\n", _("Usage: presence-bridge-cli [--store PATH] COMMAND [OPTION…]"));
+  g_fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_fprintf (stream, "\n%s\n", _("Run “presence-bridge-cli COMMAND --help” for a command’s options."));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  g_autoptr(GPtrArray) rest = NULL;
+  const char *command_name = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("presence-bridge-cli");
+
+  /* The command is the first argument that is not an option or the value
+   * of a leading --store; everything else goes to the command's parser. */
+  rest = g_ptr_array_new ();
+  for (int i = 1; i < argc; i++)
+    {
+      if (command_name == NULL && g_str_equal (argv[i], "--store") && i + 1 < argc)
+        {
+          g_ptr_array_add (rest, argv[i]);
+          g_ptr_array_add (rest, argv[++i]);
+        }
+      else if (command_name == NULL && argv[i][0] != '-')
+        command_name = argv[i];
+      else if (command_name == NULL && (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h")))
+        {
+          print_usage (stdout);
+          return PB_EXIT_OK;
+        }
+      else if (command_name == NULL && g_str_equal (argv[i], "--version"))
+        {
+          g_print ("presence-bridge-cli %s\n", PACKAGE_VERSION);
+          return PB_EXIT_OK;
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+
+  if (command_name == NULL)
+    {
+      print_usage (stderr);
+      return PB_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, command_name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("presence-bridge-cli %s", command_name);
+
+          g_ptr_array_insert (rest, 0, prgname);
+          g_ptr_array_add (rest, NULL);
+          return commands[i].run (&commands[i], rest->len - 1, (char **)rest->pdata);
+        }
+    }
+
+  if (g_strv_contains (remote_commands, command_name))
+    {
+      g_printerr ("presence-bridge-cli: ");
+      /* Translators: %s is a command name such as “fetch” */
+      g_printerr (_("“%s” needs the remote side, which this version does not have yet"), command_name);
+      g_printerr ("\n");
+      return PB_EXIT_USAGE;
+    }
+
+  g_printerr (_("presence-bridge-cli: unknown command “%s”"), command_name);
+  g_printerr ("\n");
+  print_usage (stderr);
+  return PB_EXIT_USAGE;
 }

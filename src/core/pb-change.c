@@ -3,3 +3,193 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pb-change.h"
+
+struct _PbChange
+{
+  GObject parent_instance;
+
+  PbChangeKind kind;
+  char *path;
+  char *before;
+  char *after;
+  char *description;
+};
+
+G_DEFINE_FINAL_TYPE (PbChange, pb_change, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (PbChangeKind, pb_change_kind,
+  G_DEFINE_ENUM_VALUE (PB_CHANGE_ADDED, "added"),
+  G_DEFINE_ENUM_VALUE (PB_CHANGE_REMOVED, "removed"),
+  G_DEFINE_ENUM_VALUE (PB_CHANGE_MODIFIED, "modified"))
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_PATH,
+  PROP_BEFORE,
+  PROP_AFTER,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pb_change_finalize (GObject *object)
+{
+  PbChange *self = (PbChange *)object;
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->before, g_free);
+  g_clear_pointer (&self->after, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (pb_change_parent_class)->finalize (object);
+}
+
+static void
+pb_change_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PbChange *self = PB_CHANGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_BEFORE:
+      g_value_set_string (value, self->before);
+      break;
+    case PROP_AFTER:
+      g_value_set_string (value, self->after);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_change_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PbChange *self = PB_CHANGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_BEFORE:
+      self->before = g_value_dup_string (value);
+      break;
+    case PROP_AFTER:
+      self->after = g_value_dup_string (value);
+      break;
+    case PROP_DESCRIPTION:
+      self->description = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_change_class_init (PbChangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_change_finalize;
+  object_class->get_property = pb_change_get_property;
+  object_class->set_property = pb_change_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, PB_TYPE_CHANGE_KIND, PB_CHANGE_MODIFIED,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BEFORE] =
+    g_param_spec_string ("before", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AFTER] =
+    g_param_spec_string ("after", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pb_change_init (PbChange *self)
+{
+}
+
+PbChange *
+pb_change_new (PbChangeKind  kind,
+               const char   *path,
+               const char   *before,
+               const char   *after,
+               const char   *description)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (description != NULL, NULL);
+
+  return g_object_new (PB_TYPE_CHANGE,
+                       "kind", kind,
+                       "path", path,
+                       "before", before,
+                       "after", after,
+                       "description", description,
+                       NULL);
+}
+
+PbChangeKind
+pb_change_get_kind (PbChange *self)
+{
+  g_return_val_if_fail (PB_IS_CHANGE (self), PB_CHANGE_MODIFIED);
+  return self->kind;
+}
+
+const char *
+pb_change_get_path (PbChange *self)
+{
+  g_return_val_if_fail (PB_IS_CHANGE (self), NULL);
+  return self->path;
+}
+
+const char *
+pb_change_get_before (PbChange *self)
+{
+  g_return_val_if_fail (PB_IS_CHANGE (self), NULL);
+  return self->before;
+}
+
+const char *
+pb_change_get_after (PbChange *self)
+{
+  g_return_val_if_fail (PB_IS_CHANGE (self), NULL);
+  return self->after;
+}
+
+const char *
+pb_change_get_description (PbChange *self)
+{
+  g_return_val_if_fail (PB_IS_CHANGE (self), NULL);
+  return self->description;
+}

@@ -15,6 +15,10 @@ typedef enum
   PB_CHANGE_MODIFIED,
 } PbChangeKind;
 
+#define PB_TYPE_CHANGE_KIND (pb_change_kind_get_type ())
+
+GType pb_change_kind_get_type (void) G_GNUC_CONST;
+
 #define PB_TYPE_CHANGE (pb_change_get_type ())
 
 G_DECLARE_FINAL_TYPE (PbChange, pb_change, PB, CHANGE, GObject)

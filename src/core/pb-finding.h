@@ -24,6 +24,12 @@ typedef enum
   PB_SUBJECT_SWITCHES, /* revert to last status / post-call state */
 } PbSubject;
 
+#define PB_TYPE_SEVERITY (pb_severity_get_type ())
+#define PB_TYPE_SUBJECT  (pb_subject_get_type ())
+
+GType pb_severity_get_type (void) G_GNUC_CONST;
+GType pb_subject_get_type  (void) G_GNUC_CONST;
+
 #define PB_TYPE_FINDING (pb_finding_get_type ())
 
 G_DECLARE_FINAL_TYPE (PbFinding, pb_finding, PB, FINDING, GObject)

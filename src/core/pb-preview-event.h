@@ -16,6 +16,10 @@ typedef enum
   PB_PREVIEW_EVENT_REVERT,   /* what happens after an interaction */
 } PbPreviewEventKind;
 
+#define PB_TYPE_PREVIEW_EVENT_KIND (pb_preview_event_kind_get_type ())
+
+GType pb_preview_event_kind_get_type (void) G_GNUC_CONST;
+
 #define PB_TYPE_PREVIEW_EVENT (pb_preview_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (PbPreviewEvent, pb_preview_event, PB, PREVIEW_EVENT, GObject)

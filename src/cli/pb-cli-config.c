@@ -1,0 +1,353 @@
+/* pb-cli-config.c: validate, explain, import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "pb-cli.h"
+
+static JsonNode *
+findings_to_json (GListModel *findings)
+{
+  static const struct {
+    PbSeverity severity;
+    const char *key;
+  } groups[] = {
+    { PB_SEVERITY_ERROR, "errors" },
+    { PB_SEVERITY_WARNING, "warnings" },
+    { PB_SEVERITY_INFO, "info" },
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n = g_list_model_get_n_items (findings);
+
+  json_builder_begin_object (builder);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      json_builder_set_member_name (builder, groups[g].key);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+
+          if (pb_finding_get_severity (finding) != groups[g].severity)
+            continue;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, pb_finding_get_code (finding));
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, pb_finding_get_path (finding));
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, pb_finding_get_message (finding));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_findings (GListModel *findings)
+{
+  guint n = g_list_model_get_n_items (findings);
+  guint n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  guint n_warnings = pb_checks_count (findings, PB_SEVERITY_WARNING);
+  guint n_info = pb_checks_count (findings, PB_SEVERITY_INFO);
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *info = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+
+      /* Translators: severity, JSON path, message, stable code */
+      g_print (_("%s: %s: %s [%s]"),
+               pb_severity_to_string (pb_finding_get_severity (finding)),
+               pb_finding_get_path (finding),
+               pb_finding_get_message (finding),
+               pb_finding_get_code (finding));
+      g_print ("\n");
+    }
+
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_info), n_info);
+  /* Translators: "2 errors, 1 warning, 3 notes" */
+  g_print (_("%s, %s, %s"), errors, warnings, info);
+  g_print ("\n");
+}
+
+int
+pb_cli_validate (const PbCliCommand  *command,
+                 int                  argc,
+                 char               **argv)
+{
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the findings as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(PbConfiguration) configuration = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_cli_parse_options (command, entries, FALSE, &argc, &argv))
+    return PB_EXIT_USAGE;
+  if (argc != 2)
+    return pb_cli_usage_error (command, "%s", _("Expected exactly one FILE"));
+
+  configuration = pb_config_file_load_path (argv[1], &error);
+  if (configuration == NULL)
+    return pb_cli_fail (argv[1], error);
+
+  findings = pb_checks_run (configuration);
+  if (as_json)
+    {
+      g_autoptr(JsonNode) node = findings_to_json (findings);
+      print_json (node);
+    }
+  else
+    print_findings (findings);
+
+  return pb_checks_count (findings, PB_SEVERITY_ERROR) > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
+}
+
+/* The profile's draft: what the window shows and export writes. */
+static PbConfiguration *
+load_profile_draft (PbStore    *store,
+                    PbProfile **profile_out,
+                    GError    **error)
+{
+  g_autoptr(PbProfile) profile = NULL;
+  PbConfiguration *configuration;
+
+  profile = pb_cli_find_profile (store, error);
+  if (profile == NULL)
+    return NULL;
+
+  configuration = pb_store_load_draft (store, profile, error);
+  if (configuration != NULL && profile_out != NULL)
+    *profile_out = g_steal_pointer (&profile);
+
+  return configuration;
+}
+
+int
+pb_cli_explain (const PbCliCommand  *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(PbConfiguration) configuration = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!pb_cli_parse_options (command, NULL, TRUE, &argc, &argv))
+    return PB_EXIT_USAGE;
+  if (argc > 2)
+    return pb_cli_usage_error (command, "%s", _("Expected at most one FILE"));
+  if (argc == 2 && pb_cli_get_profile_option () != NULL)
+    return pb_cli_usage_error (command, "%s", _("Give either a FILE or --profile, not both"));
+
+  if (argc == 2)
+    {
+      configuration = pb_config_file_load_path (argv[1], &error);
+      if (configuration == NULL)
+        return pb_cli_fail (argv[1], error);
+    }
+  else
+    {
+      g_autoptr(PbStore) store = pb_cli_open_store (&error);
+
+      if (store == NULL)
+        return pb_cli_fail (NULL, error);
+
+      configuration = load_profile_draft (store, NULL, &error);
+      if (configuration == NULL)
+        return pb_cli_fail (NULL, error);
+    }
+
+  events = pb_preview_build (configuration);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbPreviewEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *line = pb_preview_event_to_string (event);
+
+      g_print ("• %s\n", line);
+    }
+
+  return PB_EXIT_OK;
+}
+
+int
+pb_cli_import (const PbCliCommand  *command,
+               int                  argc,
+               char               **argv)
+{
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the differences and write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(PbConfiguration) imported = NULL;
+  g_autoptr(PbConfiguration) current = NULL;
+  g_autoptr(PbConfiguration) landing = NULL;
+  g_autoptr(PbProfile) profile = NULL;
+  g_autoptr(PbProfile) target = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *comment = NULL;
+  const char *profile_name;
+  guint n_errors;
+  guint revision;
+
+  if (!pb_cli_parse_options (command, entries, TRUE, &argc, &argv))
+    return PB_EXIT_USAGE;
+  if (argc != 2)
+    return pb_cli_usage_error (command, "%s", _("Expected exactly one FILE"));
+
+  imported = pb_config_file_load_path (argv[1], &error);
+  if (imported == NULL)
+    return pb_cli_fail (argv[1], error);
+
+  store = pb_cli_open_store (&error);
+  if (store == NULL)
+    return pb_cli_fail (NULL, error);
+
+  /* The target: the named profile if it exists, the default one without a
+   * name; a new name (or an empty store) compares against nothing. */
+  profile_name = pb_cli_get_profile_option ();
+  if (profile_name != NULL)
+    profile = pb_store_lookup_profile (store, profile_name, &error);
+  else
+    profile = pb_store_get_default_profile (store, &error);
+
+  if (profile == NULL && !g_error_matches (error, PB_ERROR, PB_ERROR_NOT_FOUND))
+    return pb_cli_fail (NULL, error);
+  if (profile == NULL && profile_name == NULL)
+    {
+      g_autoptr(GListModel) profiles = pb_store_list_profiles (store, NULL);
+
+      /* Several profiles and none the default: refuse rather than guess. */
+      if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
+        return pb_cli_fail (NULL, error);
+    }
+  g_clear_error (&error);
+
+  if (profile != NULL)
+    {
+      current = pb_store_load_draft (store, profile, &error);
+      if (current == NULL)
+        return pb_cli_fail (NULL, error);
+      landing = pb_store_prepare_import (store, profile, imported, &error);
+      if (landing == NULL)
+        return pb_cli_fail (NULL, error);
+    }
+  else
+    {
+      current = pb_configuration_new ();
+      landing = g_object_ref (imported);
+    }
+
+  changes = pb_diff_configurations (current, landing);
+  pb_cli_print_changes (changes);
+
+  findings = pb_checks_run (landing);
+  n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  if (n_errors > 0)
+    {
+      g_printerr ("presence-bridge-cli: ");
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "warning: the imported configuration has %u error; run “validate” to see it",
+                               "warning: the imported configuration has %u errors; run “validate” to see them",
+                               n_errors), n_errors);
+      g_printerr ("\n");
+    }
+
+  if (dry_run)
+    return PB_EXIT_OK;
+
+  basename = g_path_get_basename (argv[1]);
+  /* Translators: the comment of the revision an import records; %s is a file name */
+  comment = g_strdup_printf (_("Imported from %s"), basename);
+  revision = pb_store_import (store,
+                              profile ? pb_profile_get_name (profile) : profile_name,
+                              imported, comment, &target, &error);
+  if (revision == 0)
+    return pb_cli_fail (NULL, error);
+
+  /* Translators: first %s is a profile name, %u a revision number */
+  g_print (_("Imported into profile “%s” as revision %u."), pb_profile_get_name (target), revision);
+  g_print ("\n");
+
+  return PB_EXIT_OK;
+}
+
+int
+pb_cli_export (const PbCliCommand  *command,
+               int                  argc,
+               char               **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(PbConfiguration) configuration = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_cli_parse_options (command, entries, TRUE, &argc, &argv))
+    return PB_EXIT_USAGE;
+  if (argc != 1)
+    return pb_cli_usage_error (command, "%s", _("Unexpected argument"));
+
+  store = pb_cli_open_store (&error);
+  if (store == NULL)
+    return pb_cli_fail (NULL, error);
+
+  configuration = load_profile_draft (store, NULL, &error);
+  if (configuration == NULL)
+    return pb_cli_fail (NULL, error);
+
+  if (output != NULL)
+    {
+      if (!pb_config_file_save_path (configuration, output, &error))
+        return pb_cli_fail (output, error);
+    }
+  else
+    {
+      gsize length = 0;
+      g_autofree char *data = pb_config_file_to_data (configuration, NULL, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("presence-bridge-cli: %s\n", _("Could not write to standard output"));
+          return PB_EXIT_USAGE;
+        }
+    }
+
+  return PB_EXIT_OK;
+}

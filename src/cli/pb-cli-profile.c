@@ -1,0 +1,232 @@
+/* pb-cli-profile.c: profile list, add, remove and use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-cli.h"
+
+static char *platform_url;
+static char *auth_url;
+static char *client_id;
+static char *salesforce_login_url;
+static char *salesforce_client_id;
+static int callback_port = PB_PROFILE_DEFAULT_CALLBACK_PORT;
+static gboolean sandbox_org;
+static gboolean as_json;
+
+static const GOptionEntry profile_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("With list: print the profiles as JSON"), NULL },
+  { "platform-url", 0, 0, G_OPTION_ARG_STRING, &platform_url, N_("With add: the platform’s API base URL"), N_("URL") },
+  { "auth-url", 0, 0, G_OPTION_ARG_STRING, &auth_url, N_("With add: the platform’s token service base URL"), N_("URL") },
+  { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id, N_("With add: the platform client id"), N_("ID") },
+  { "salesforce-login-url", 0, 0, G_OPTION_ARG_STRING, &salesforce_login_url, N_("With add: the Salesforce login URL"), N_("URL") },
+  { "salesforce-client-id", 0, 0, G_OPTION_ARG_STRING, &salesforce_client_id, N_("With add: the connected app’s consumer key"), N_("ID") },
+  { "callback-port", 0, 0, G_OPTION_ARG_INT, &callback_port, N_("With add: the sign-in callback port (default 8717)"), N_("N") },
+  { "sandbox-org", 0, 0, G_OPTION_ARG_NONE, &sandbox_org, N_("With add: the Salesforce org is a sandbox"), NULL },
+  { NULL }
+};
+
+/* http:// only on loopback (platform-api.md); checked here so a bad URL is
+ * refused when it is typed, not when it is first used. */
+static gboolean
+check_url (const char  *option,
+           const char  *url,
+           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL)
+    return TRUE;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    {
+      /* Translators: first %s is an option such as --platform-url, second a URL */
+      g_set_error (error, PB_ERROR, PB_ERROR_FAILED, _("%s: “%s” is not a URL"), option, url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 &&
+      (g_str_has_prefix (host, "127.") || g_ascii_strcasecmp (host, "localhost") == 0 ||
+       g_str_equal (host, "::1") || g_str_equal (host, "[::1]")))
+    return TRUE;
+
+  g_set_error (error, PB_ERROR, PB_ERROR_FAILED,
+               /* Translators: %s is an option such as --platform-url */
+               _("%s: only https:// URLs are allowed (http:// only on this computer’s loopback address)"),
+               option);
+  return FALSE;
+}
+
+static int
+profile_list (PbStore *store)
+{
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbProfile) default_profile = NULL;
+  guint n;
+
+  profiles = pb_store_list_profiles (store, &error);
+  if (profiles == NULL)
+    return pb_cli_fail (NULL, error);
+
+  default_profile = pb_store_get_default_profile (store, NULL);
+  n = g_list_model_get_n_items (profiles);
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PbProfile) profile = g_list_model_get_item (profiles, i);
+          const struct { const char *key, *value; } fields[] = {
+            { "platformUrl", pb_profile_get_platform_url (profile) },
+            { "authUrl", pb_profile_get_auth_url (profile) },
+            { "clientId", pb_profile_get_client_id (profile) },
+            { "salesforceLoginUrl", pb_profile_get_salesforce_login_url (profile) },
+            { "salesforceClientId", pb_profile_get_salesforce_client_id (profile) },
+          };
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, pb_profile_get_name (profile));
+          json_builder_set_member_name (builder, "default");
+          json_builder_add_boolean_value (builder, default_profile != NULL &&
+                                          g_str_equal (pb_profile_get_name (default_profile),
+                                                       pb_profile_get_name (profile)));
+          for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+            {
+              json_builder_set_member_name (builder, fields[f].key);
+              if (fields[f].value)
+                json_builder_add_string_value (builder, fields[f].value);
+              else
+                json_builder_add_null_value (builder);
+            }
+          json_builder_set_member_name (builder, "callbackPort");
+          json_builder_add_int_value (builder, pb_profile_get_callback_port (profile));
+          json_builder_set_member_name (builder, "sandboxOrg");
+          json_builder_add_boolean_value (builder, pb_profile_get_sandbox_org (profile));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return PB_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbProfile) profile = g_list_model_get_item (profiles, i);
+      gboolean is_default = default_profile != NULL &&
+                            g_str_equal (pb_profile_get_name (default_profile), pb_profile_get_name (profile));
+
+      g_print ("%s %s\n", is_default ? "*" : " ", pb_profile_get_name (profile));
+    }
+
+  return PB_EXIT_OK;
+}
+
+static int
+profile_add (PbStore    *store,
+             const char *name)
+{
+  g_autoptr(PbProfile) profile = pb_profile_new (name);
+  g_autoptr(PbProfile) added = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!check_url ("--platform-url", platform_url, &error) ||
+      !check_url ("--auth-url", auth_url, &error) ||
+      !check_url ("--salesforce-login-url", salesforce_login_url, &error))
+    return pb_cli_fail (NULL, error);
+
+  if (callback_port < 1 || callback_port > 65535)
+    {
+      g_printerr ("presence-bridge-cli: %s\n", _("--callback-port: expected a port from 1 to 65535"));
+      return PB_EXIT_USAGE;
+    }
+
+  pb_profile_set_platform_url (profile, platform_url);
+  pb_profile_set_auth_url (profile, auth_url);
+  pb_profile_set_client_id (profile, client_id);
+  pb_profile_set_salesforce_login_url (profile, salesforce_login_url);
+  pb_profile_set_salesforce_client_id (profile, salesforce_client_id);
+  pb_profile_set_callback_port (profile, callback_port);
+  pb_profile_set_sandbox_org (profile, sandbox_org);
+
+  added = pb_store_add_profile (store, profile, &error);
+  if (added == NULL)
+    return pb_cli_fail (NULL, error);
+
+  /* Translators: %s is a profile name */
+  g_print (_("Added profile “%s”."), name);
+  g_print ("\n");
+  return PB_EXIT_OK;
+}
+
+int
+pb_cli_profile (const PbCliCommand  *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+
+  if (!pb_cli_parse_options (command, profile_entries, FALSE, &argc, &argv))
+    return PB_EXIT_USAGE;
+  if (argc < 2)
+    return pb_cli_usage_error (command, "%s", _("Expected list, add, remove or use"));
+
+  action = argv[1];
+  if (g_str_equal (action, "list") ? argc != 2 : argc != 3)
+    return pb_cli_usage_error (command, "%s", _("Wrong number of arguments"));
+
+  if (!g_str_equal (action, "list") && !g_str_equal (action, "add") &&
+      !g_str_equal (action, "remove") && !g_str_equal (action, "use"))
+    return pb_cli_usage_error (command, _("Unknown action “%s”"), action);
+
+  store = pb_cli_open_store (&error);
+  if (store == NULL)
+    return pb_cli_fail (NULL, error);
+
+  if (g_str_equal (action, "list"))
+    return profile_list (store);
+  if (g_str_equal (action, "add"))
+    return profile_add (store, argv[2]);
+
+  if (g_str_equal (action, "remove"))
+    {
+      if (!pb_store_remove_profile (store, argv[2], &error))
+        return pb_cli_fail (NULL, error);
+      /* Translators: %s is a profile name */
+      g_print (_("Removed profile “%s” and its history."), argv[2]);
+    }
+  else
+    {
+      if (!pb_store_set_default_profile (store, argv[2], &error))
+        return pb_cli_fail (NULL, error);
+      /* Translators: %s is a profile name */
+      g_print (_("“%s” is now the default profile."), argv[2]);
+    }
+  g_print ("\n");
+
+  return PB_EXIT_OK;
+}

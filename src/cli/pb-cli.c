@@ -1,0 +1,177 @@
+/* pb-cli.c: options, store, profile and error reporting shared by commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-cli.h"
+
+static char *store_option;
+static char *profile_option;
+
+static const GOptionEntry store_entries[] = {
+  { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_option,
+    N_("Use the store at PATH (default: $PRESENCE_BRIDGE_STORE, else the data folder)"), N_("PATH") },
+  { NULL }
+};
+
+static const GOptionEntry profile_entries[] = {
+  { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_option,
+    N_("Use the profile NAME instead of the default one"), N_("NAME") },
+  { NULL }
+};
+
+gboolean
+pb_cli_parse_options (const PbCliCommand  *command,
+                      const GOptionEntry  *entries,
+                      gboolean             with_profile,
+                      int                 *argc,
+                      char              ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = g_option_context_new (_(command->parameter_string));
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, store_entries, GETTEXT_PACKAGE);
+  if (with_profile)
+    g_option_context_add_main_entries (context, profile_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      pb_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+const char *
+pb_cli_get_profile_option (void)
+{
+  return profile_option;
+}
+
+PbStore *
+pb_cli_open_store (GError **error)
+{
+  g_autofree char *path = NULL;
+
+  path = store_option ? g_strdup (store_option) : pb_store_dup_default_path ();
+  return pb_store_open (path, error);
+}
+
+PbProfile *
+pb_cli_find_profile (PbStore  *store,
+                     GError  **error)
+{
+  if (profile_option != NULL)
+    return pb_store_lookup_profile (store, profile_option, error);
+
+  return pb_store_get_default_profile (store, error);
+}
+
+int
+pb_cli_exit_code_for (const GError *error)
+{
+  if (error == NULL)
+    return PB_EXIT_OK;
+
+  if (error->domain != PB_ERROR)
+    return PB_EXIT_USAGE;
+
+  switch ((PbError)error->code)
+    {
+    case PB_ERROR_INVALID_CONFIGURATION:
+      return PB_EXIT_CONFIGURATION_ERRORS;
+    case PB_ERROR_STORE_NEWER:
+    case PB_ERROR_STORE_CORRUPT:
+    case PB_ERROR_STORE_FAILED:
+      return PB_EXIT_STORE;
+    case PB_ERROR_FAILED:
+    case PB_ERROR_INVALID_FILE:
+    case PB_ERROR_UNSUPPORTED_VERSION:
+    case PB_ERROR_NOT_FOUND:
+    case PB_ERROR_EXISTS:
+    default:
+      return PB_EXIT_USAGE;
+    }
+}
+
+int
+pb_cli_fail (const char   *context,
+             const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  /* One line each, as scripts parse stderr line by line. */
+  message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+
+  if (context != NULL)
+    g_printerr ("presence-bridge-cli: %s: %s\n", context, message);
+  else
+    g_printerr ("presence-bridge-cli: %s\n", message);
+
+  return pb_cli_exit_code_for (error);
+}
+
+int
+pb_cli_usage_error (const PbCliCommand *command,
+                    const char         *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("presence-bridge-cli %s: %s\n", command->name, message);
+  g_printerr (_("Run “presence-bridge-cli %s --help” for usage."), command->name);
+  g_printerr ("\n");
+
+  return PB_EXIT_USAGE;
+}
+
+static const char *
+change_marker (PbChangeKind kind)
+{
+  switch (kind)
+    {
+    case PB_CHANGE_ADDED:
+      return "+";
+    case PB_CHANGE_REMOVED:
+      return "-";
+    case PB_CHANGE_MODIFIED:
+    default:
+      return "~";
+    }
+}
+
+void
+pb_cli_print_changes (GListModel *changes)
+{
+  guint n = g_list_model_get_n_items (changes);
+
+  if (n == 0)
+    {
+      g_print ("%s\n", _("No differences."));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
+
+      g_print ("%s %s: %s\n",
+               change_marker (pb_change_get_kind (change)),
+               pb_change_get_path (change),
+               pb_change_get_description (change));
+    }
+}

@@ -1,0 +1,70 @@
+/* pb-cli.h: what every presence-bridge-cli command shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-core.h"
+
+G_BEGIN_DECLS
+
+/* The exit codes of docs/cli.md: a contract with scripts. */
+typedef enum
+{
+  PB_EXIT_OK = 0,
+  PB_EXIT_CONFIGURATION_ERRORS = 1,
+  PB_EXIT_USAGE = 2,
+  PB_EXIT_CONFLICT = 3,
+  PB_EXIT_REFUSED = 4,
+  PB_EXIT_REMOTE = 5,
+  PB_EXIT_STORE = 6,
+} PbExit;
+
+typedef struct _PbCliCommand PbCliCommand;
+
+struct _PbCliCommand
+{
+  const char *name;
+  const char *parameter_string;
+  const char *summary;
+  int       (*run) (const PbCliCommand *command,
+                    int                 argc,
+                    char              **argv);
+};
+
+/* Parses @argv with @entries plus the options every command takes (--store,
+ * and --profile when @with_profile); prints usage errors itself. */
+gboolean    pb_cli_parse_options      (const PbCliCommand  *command,
+                                       const GOptionEntry  *entries,
+                                       gboolean             with_profile,
+                                       int                 *argc,
+                                       char              ***argv);
+const char *pb_cli_get_profile_option (void);
+
+PbStore    *pb_cli_open_store         (GError            **error);
+/* --profile NAME, else the store's default profile. */
+PbProfile  *pb_cli_find_profile       (PbStore            *store,
+                                       GError            **error);
+
+/* Prints "presence-bridge-cli: [context: ]message" on stderr and returns
+ * the exit code @error stands for. */
+int         pb_cli_fail               (const char         *context,
+                                       const GError       *error);
+int         pb_cli_usage_error        (const PbCliCommand *command,
+                                       const char         *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+int         pb_cli_exit_code_for      (const GError       *error);
+
+/* One line per change, as import, diff and the window's tooltips show it. */
+void        pb_cli_print_changes      (GListModel         *changes);
+
+int         pb_cli_validate (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_explain (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_import (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_export (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_history (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_diff (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_restore (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_profile (const PbCliCommand *command, int argc, char **argv);
+
+G_END_DECLS
