@@ -3,3 +3,249 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pb-preview.h"
+
+#include <glib/gi18n.h>
+
+/*
+ * Each event is a trigger and an outcome, both whole phrases with their own
+ * format string, so translators see every sentence shape. State names appear
+ * plain ("ContactPad state Break", as the administrator reads them in
+ * ContactPad), presence labels in quotes.
+ */
+
+static const char *
+presence_label (PbConfiguration *config,
+                const char      *api_name)
+{
+  PbPresenceStatus *status = pb_configuration_lookup_presence (config, api_name);
+
+  return status != NULL ? pb_presence_status_get_label (status) : api_name;
+}
+
+static const char *
+state_name (PbConfiguration *config,
+            const char      *state_id)
+{
+  PbAgentState *state = pb_configuration_lookup_state (config, state_id);
+
+  return state != NULL ? pb_agent_state_get_name (state) : state_id;
+}
+
+static void
+add_event (GPtrArray          *events,
+           PbPreviewEventKind  kind,
+           const char         *trigger,
+           const char         *outcome,
+           const char         *subject_id)
+{
+  g_ptr_array_add (events, pb_preview_event_new (kind, trigger, outcome, subject_id));
+}
+
+/* What Omni-Channel shows when the agent enters @state_id. */
+static char *
+dup_state_outcome (PbConfiguration *config,
+                   const char      *state_id)
+{
+  const char *presence = NULL;
+  const char *major_name;
+
+  switch (pb_configuration_resolve_state (config, state_id, &presence))
+    {
+    case PB_RESOLUTION_FIXED:
+      return g_strdup (_("offline in Omni-Channel (always)"));
+
+    case PB_RESOLUTION_OWN:
+      if (presence == NULL)
+        return g_strdup (_("offline in Omni-Channel"));
+      return g_strdup_printf (_("Omni-Channel shows “%s”"), presence_label (config, presence));
+
+    case PB_RESOLUTION_INHERITED:
+      major_name = state_name (config, pb_agent_state_get_major_id (pb_configuration_lookup_state (config, state_id)));
+      if (presence == NULL)
+        {
+          /* Translators: %s is the name of the major state whose mapping is used. */
+          return g_strdup_printf (_("offline in Omni-Channel (same as %s)"), major_name);
+        }
+      /* Translators: a presence label, then the name of the major state whose mapping is used. */
+      return g_strdup_printf (_("Omni-Channel shows “%s” (same as %s)"),
+                              presence_label (config, presence), major_name);
+
+    case PB_RESOLUTION_NONE:
+    default:
+      return g_strdup (_("no presence mapped (the configuration cannot be saved)"));
+    }
+}
+
+static void
+add_fixed_events (PbConfiguration *config,
+                  GPtrArray       *events)
+{
+  g_autofree char *login = dup_state_outcome (config, PB_STATE_ID_READY);
+
+  add_event (events, PB_PREVIEW_EVENT_FIXED,
+             _("Agent goes offline in Omni-Channel"),
+             _("logged out of ContactPad"),
+             NULL);
+  /* Logging in puts the agent in Ready, so Omni-Channel shows Ready's presence. */
+  add_event (events, PB_PREVIEW_EVENT_FIXED,
+             _("Agent logs in to ContactPad"), login, PB_STATE_ID_READY);
+
+  add_event (events, PB_PREVIEW_EVENT_FIXED,
+             _("Agent logs out of ContactPad"),
+             _("offline in Omni-Channel"),
+             PB_STATE_ID_LOGGED_OUT);
+
+  add_event (events, PB_PREVIEW_EVENT_FIXED,
+             _("Salesforce assigns a chat"),
+             _("ContactPad state Busy Inbound; nothing is routed by the platform while in it"),
+             NULL);
+}
+
+static void
+add_presence_events (PbConfiguration *config,
+                     GPtrArray       *events)
+{
+  GListModel *statuses = pb_configuration_get_presence_statuses (config);
+  guint n = g_list_model_get_n_items (statuses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
+      const char *api_name = pb_presence_status_get_api_name (status);
+      g_autofree char *trigger = NULL;
+      g_autofree char *outcome = NULL;
+      const char *state_id;
+      gboolean is_default;
+
+      /* A duplicate API name is an error of its own; lookups see the first. */
+      if (pb_configuration_lookup_presence (config, api_name) != status)
+        continue;
+
+      state_id = pb_configuration_resolve_presence (config, api_name, &is_default);
+      trigger = g_strdup_printf (_("Agent picks “%s”"), pb_presence_status_get_label (status));
+
+      if (pb_configuration_lookup_state (config, state_id) == NULL)
+        {
+          /* Translators: %s is the id of a state that the account does not have. */
+          outcome = g_strdup_printf (_("ContactPad state %s, which is not in the account's list of states"),
+                                     state_id);
+        }
+      else if (is_default)
+        {
+          outcome = g_strdup_printf (_("ContactPad state %s (default mapping)"),
+                                     state_name (config, state_id));
+        }
+      else
+        {
+          outcome = g_strdup_printf (_("ContactPad state %s"), state_name (config, state_id));
+        }
+
+      add_event (events, PB_PREVIEW_EVENT_PRESENCE, trigger, outcome, api_name);
+    }
+}
+
+static void
+add_state_events (PbConfiguration *config,
+                  GPtrArray       *events)
+{
+  GListModel *states = pb_configuration_get_agent_states (config);
+  guint n = g_list_model_get_n_items (states);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (states, i);
+      const char *id = pb_agent_state_get_id (state);
+      g_autofree char *trigger = NULL;
+      g_autofree char *outcome = NULL;
+
+      if (pb_configuration_lookup_state (config, id) != state)
+        continue;
+
+      trigger = g_strdup_printf (_("ContactPad state becomes %s"), pb_agent_state_get_name (state));
+      outcome = dup_state_outcome (config, id);
+      add_event (events, PB_PREVIEW_EVENT_STATE, trigger, outcome, id);
+    }
+}
+
+static void
+add_revert_event (PbConfiguration *config,
+                  GPtrArray       *events)
+{
+  const char *post_call = pb_configuration_get_agent_post_call_state (config);
+  const char *name = state_name (config, post_call);
+  PbStateKind kind = pb_configuration_get_state_kind (config, post_call);
+  const char *presence = NULL;
+  PbResolution resolution;
+  g_autofree char *outcome = NULL;
+
+  resolution = pb_configuration_resolve_state (config, post_call, &presence);
+
+  if (!pb_configuration_get_revert_to_last_status (config))
+    {
+      if (resolution == PB_RESOLUTION_NONE)
+        {
+          /* Translators: %s is the Agent Post Call State. */
+          outcome = g_strdup_printf (_("no presence mapped to %s (the configuration cannot be saved)"), name);
+        }
+      else if (presence == NULL)
+        {
+          /* Translators: %s is the Agent Post Call State. */
+          outcome = g_strdup_printf (_("offline in Omni-Channel (mapped to %s)"), name);
+        }
+      else
+        {
+          /* Translators: a presence label, then the Agent Post Call State. */
+          outcome = g_strdup_printf (_("Omni-Channel shows “%s” (mapped to %s)"),
+                                     presence_label (config, presence), name);
+        }
+    }
+  else if (kind == PB_STATE_KIND_READY || kind == PB_STATE_KIND_READY_OFFLINE)
+    {
+      outcome = g_strdup (_("the presence the agent had before the interaction is restored"));
+    }
+  else if (resolution == PB_RESOLUTION_NONE)
+    {
+      /* Translators: both %s are the Agent Post Call State. */
+      outcome = g_strdup_printf (_("no presence mapped to %s (the configuration cannot be saved); Revert to last status has no effect because the post-call state is %s"),
+                                 name, name);
+    }
+  else if (presence == NULL)
+    {
+      /* Translators: both %s are the Agent Post Call State. */
+      outcome = g_strdup_printf (_("offline in Omni-Channel (mapped to %s); Revert to last status has no effect because the post-call state is %s"),
+                                 name, name);
+    }
+  else
+    {
+      /* Translators: a presence label, then twice the Agent Post Call State. */
+      outcome = g_strdup_printf (_("Omni-Channel shows “%s” (mapped to %s); Revert to last status has no effect because the post-call state is %s"),
+                                 presence_label (config, presence), name, name);
+    }
+
+  add_event (events, PB_PREVIEW_EVENT_REVERT,
+             _("Agent finishes an interaction"), outcome, post_call);
+}
+
+/**
+ * pb_preview_build:
+ *
+ * Returns: (transfer full): a #GListModel of #PbPreviewEvent
+ */
+GListModel *
+pb_preview_build (PbConfiguration *configuration)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), NULL);
+
+  add_fixed_events (configuration, events);
+  add_presence_events (configuration, events);
+  add_state_events (configuration, events);
+  add_revert_event (configuration, events);
+
+  store = g_list_store_new (PB_TYPE_PREVIEW_EVENT);
+  g_list_store_splice (store, 0, 0, events->pdata, events->len);
+
+  return G_LIST_MODEL (store);
+}
