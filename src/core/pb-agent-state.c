@@ -155,28 +155,27 @@ pb_agent_state_is_major (PbAgentState *self)
   return self->major_id == NULL;
 }
 
-static gboolean
-word_matches (const char *text,
-              const char *word)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, word) != NULL;
-}
-
 /*
  * Accounts name their majors freely ("Extended Away", "Busy Callback"), so a
  * state is classified by its well-known id first and by the words of its id
- * or name second. Callers pass the *major* state's id and name.
+ * or name second. Callers pass the *major* state's id and name. The checks
+ * call this for every state on every edit, so each string is folded once.
  */
 PbStateKind
 pb_agent_state_classify (const char *id,
                          const char *name)
 {
+  static const struct {
+    const char *word;
+    PbStateKind kind;
+  } words[] = {
+    { "busy", PB_STATE_KIND_BUSY },
+    { "wrap", PB_STATE_KIND_WRAP },
+    { "away", PB_STATE_KIND_AWAY },
+  };
+  g_autofree char *folded_id = NULL;
+  g_autofree char *folded_name = NULL;
+
   if (g_strcmp0 (id, PB_STATE_ID_LOGGED_OUT) == 0)
     return PB_STATE_KIND_LOGGED_OUT;
   if (g_strcmp0 (id, PB_STATE_ID_READY) == 0)
@@ -184,13 +183,14 @@ pb_agent_state_classify (const char *id,
   if (g_strcmp0 (id, "ready_offline") == 0)
     return PB_STATE_KIND_READY_OFFLINE;
 
-  if (word_matches (id, "busy") || word_matches (name, "busy"))
-    return PB_STATE_KIND_BUSY;
-  if (word_matches (id, "wrap") || word_matches (name, "wrap"))
-    return PB_STATE_KIND_WRAP;
-  if (word_matches (id, "away") || word_matches (name, "away"))
-    return PB_STATE_KIND_AWAY;
-  if (word_matches (name, "ready") && word_matches (name, "offline"))
+  folded_id = id ? g_utf8_casefold (id, -1) : g_strdup ("");
+  folded_name = name ? g_utf8_casefold (name, -1) : g_strdup ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded_id, words[i].word) != NULL || strstr (folded_name, words[i].word) != NULL)
+      return words[i].kind;
+
+  if (strstr (folded_name, "ready") != NULL && strstr (folded_name, "offline") != NULL)
     return PB_STATE_KIND_READY_OFFLINE;
 
   return PB_STATE_KIND_OTHER;

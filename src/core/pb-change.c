@@ -15,6 +15,8 @@ struct _PbChange
   char *description;
 };
 
+/* Immutable: the fields are set once by pb_change_new(), so the properties
+ * are read-only. */
 G_DEFINE_FINAL_TYPE (PbChange, pb_change, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (PbChangeKind, pb_change_kind,
@@ -78,59 +80,28 @@ pb_change_get_property (GObject    *object,
 }
 
 static void
-pb_change_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  PbChange *self = PB_CHANGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      self->kind = g_value_get_enum (value);
-      break;
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-    case PROP_BEFORE:
-      self->before = g_value_dup_string (value);
-      break;
-    case PROP_AFTER:
-      self->after = g_value_dup_string (value);
-      break;
-    case PROP_DESCRIPTION:
-      self->description = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pb_change_class_init (PbChangeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pb_change_finalize;
   object_class->get_property = pb_change_get_property;
-  object_class->set_property = pb_change_set_property;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, PB_TYPE_CHANGE_KIND, PB_CHANGE_MODIFIED,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BEFORE] =
     g_param_spec_string ("before", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AFTER] =
     g_param_spec_string ("after", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -147,16 +118,19 @@ pb_change_new (PbChangeKind  kind,
                const char   *after,
                const char   *description)
 {
+  PbChange *self;
+
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (description != NULL, NULL);
 
-  return g_object_new (PB_TYPE_CHANGE,
-                       "kind", kind,
-                       "path", path,
-                       "before", before,
-                       "after", after,
-                       "description", description,
-                       NULL);
+  self = g_object_new (PB_TYPE_CHANGE, NULL);
+  self->kind = kind;
+  self->path = g_strdup (path);
+  self->before = g_strdup (before);
+  self->after = g_strdup (after);
+  self->description = g_strdup (description);
+
+  return self;
 }
 
 PbChangeKind

@@ -24,8 +24,9 @@ GType pb_change_kind_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (PbChange, pb_change, PB, CHANGE, GObject)
 
 /* @path is the JSON path of what changed (e.g. "stateToPresence.away",
- * "presenceStatuses.On_a_call.label"); @before/@after are display values
- * (NULL where absent); @description is a translated sentence. */
+ * "presenceStatuses[apiName=On_a_call].label"; docs/checks.md, "Diff paths");
+ * @before/@after are display values (NULL where absent); @description is a
+ * translated sentence. */
 PbChange     *pb_change_new             (PbChangeKind  kind,
                                          const char   *path,
                                          const char   *before,

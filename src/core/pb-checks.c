@@ -10,57 +10,106 @@
 /*
  * The window runs the checks on every edit, on configurations with thousands
  * of statuses, so every check is one pass over a list or a mapping table with
- * hash lookups, and what is asked of the configuration more than once per
- * state (its kind, its effective presence) is asked once and remembered.
+ * hash lookups; what is asked about a state more than once (its kind, its
+ * effective presence, its display name) is asked once per run and kept; and
+ * paths and messages are formatted into two reused buffers.
  */
 
+/* What the checks ask about one state id, each part worked out on first use. */
 typedef struct
 {
+  const char *id;
+  PbStateKind kind;
   PbResolution resolution;
   const char *presence;
-} Resolved;
+  char *display_name;
+  guint has_kind : 1;
+  guint has_resolution : 1;
+} StateInfo;
 
 typedef struct
 {
   PbConfiguration *config;
   GPtrArray *findings;
+  GString *path;
+  GString *message;
   /* Keys are borrowed from @config, which does not change during a run. */
-  GHashTable *kinds;    /* state id → PbStateKind + 1 */
-  GHashTable *resolved; /* state id → Resolved */
+  GHashTable *states; /* state id → StateInfo */
 } Checks;
 
-static PbStateKind
-state_kind (Checks     *checks,
+static void
+state_info_free (gpointer data)
+{
+  StateInfo *info = data;
+
+  g_free (info->display_name);
+  g_free (info);
+}
+
+static StateInfo *
+state_info (Checks     *checks,
             const char *state_id)
 {
-  gpointer cached = g_hash_table_lookup (checks->kinds, state_id);
-  PbStateKind kind;
+  StateInfo *info = g_hash_table_lookup (checks->states, state_id);
 
-  if (cached != NULL)
-    return GPOINTER_TO_INT (cached) - 1;
+  if (info == NULL)
+    {
+      info = g_new0 (StateInfo, 1);
+      info->id = state_id;
+      g_hash_table_insert (checks->states, (char *)state_id, info);
+    }
 
-  kind = pb_configuration_get_state_kind (checks->config, state_id);
-  g_hash_table_insert (checks->kinds, (char *)state_id, GINT_TO_POINTER (kind + 1));
-  return kind;
+  return info;
+}
+
+static PbStateKind
+state_kind (Checks    *checks,
+            StateInfo *info)
+{
+  PbAgentState *state;
+  PbAgentState *major = NULL;
+
+  if (info->has_kind)
+    return info->kind;
+
+  /* A minor state means what its major means, so hundreds of minors cost one
+   * classification of their major. */
+  state = pb_configuration_lookup_state (checks->config, info->id);
+  if (state != NULL && !pb_agent_state_is_major (state))
+    major = pb_configuration_lookup_state (checks->config, pb_agent_state_get_major_id (state));
+
+  if (major != NULL && pb_agent_state_is_major (major))
+    info->kind = state_kind (checks, state_info (checks, pb_agent_state_get_id (major)));
+  else
+    info->kind = pb_configuration_get_state_kind (checks->config, info->id);
+  info->has_kind = TRUE;
+
+  return info->kind;
 }
 
 static PbResolution
 resolve_state (Checks      *checks,
-               const char  *state_id,
+               StateInfo   *info,
                const char **presence)
 {
-  Resolved *resolved = g_hash_table_lookup (checks->resolved, state_id);
-
-  if (resolved == NULL)
+  if (!info->has_resolution)
     {
-      resolved = g_new0 (Resolved, 1);
-      resolved->resolution = pb_configuration_resolve_state (checks->config, state_id,
-                                                             &resolved->presence);
-      g_hash_table_insert (checks->resolved, (char *)state_id, resolved);
+      info->resolution = pb_configuration_resolve_state (checks->config, info->id, &info->presence);
+      info->has_resolution = TRUE;
     }
 
-  *presence = resolved->presence;
-  return resolved->resolution;
+  *presence = info->presence;
+  return info->resolution;
+}
+
+static const char *
+state_name (Checks    *checks,
+            StateInfo *info)
+{
+  if (info->display_name == NULL)
+    info->display_name = pb_configuration_dup_state_display_name (checks->config, info->id);
+
+  return info->display_name;
 }
 
 static const char *
@@ -72,57 +121,52 @@ presence_label (PbConfiguration *config,
   return status != NULL ? pb_presence_status_get_label (status) : api_name;
 }
 
+/* Takes the message from checks->message. */
 static void
 add_finding (Checks     *checks,
              const char *code,
              PbSeverity  severity,
              const char *path,
-             const char *message,
              PbSubject   subject,
              const char *subject_id)
 {
   g_ptr_array_add (checks->findings,
-                   pb_finding_new (code, severity, path, message, subject, subject_id));
+                   pb_finding_new (code, severity, path, checks->message->str, subject, subject_id));
 }
 
 static void
 add_presence_finding (Checks     *checks,
                       const char *code,
                       PbSeverity  severity,
-                      const char *api_name,
-                      const char *message)
+                      const char *api_name)
 {
-  g_autofree char *path = g_strconcat ("presenceToState.", api_name, NULL);
-
-  add_finding (checks, code, severity, path, message, PB_SUBJECT_PRESENCE, api_name);
+  g_string_assign (checks->path, "presenceToState.");
+  g_string_append (checks->path, api_name);
+  add_finding (checks, code, severity, checks->path->str, PB_SUBJECT_PRESENCE, api_name);
 }
 
 static void
 add_state_finding (Checks     *checks,
                    const char *code,
                    PbSeverity  severity,
-                   const char *state_id,
-                   const char *message)
+                   const char *state_id)
 {
-  g_autofree char *path = g_strconcat ("stateToPresence.", state_id, NULL);
-
-  add_finding (checks, code, severity, path, message, PB_SUBJECT_STATE, state_id);
+  g_string_assign (checks->path, "stateToPresence.");
+  g_string_append (checks->path, state_id);
+  add_finding (checks, code, severity, checks->path->str, PB_SUBJECT_STATE, state_id);
 }
 
-/* Only the first item of an id counts as the state: lookups return it, and
- * a later one is reported as a duplicate and otherwise ignored. */
-static gboolean
-is_first_state (PbConfiguration *config,
-                PbAgentState    *state)
+static void
+add_indexed_finding (Checks     *checks,
+                     const char *code,
+                     const char *list,
+                     guint       index,
+                     const char *member,
+                     PbSubject   subject,
+                     const char *subject_id)
 {
-  return pb_configuration_lookup_state (config, pb_agent_state_get_id (state)) == state;
-}
-
-static gboolean
-is_first_presence (PbConfiguration  *config,
-                   PbPresenceStatus *status)
-{
-  return pb_configuration_lookup_presence (config, pb_presence_status_get_api_name (status)) == status;
+  g_string_printf (checks->path, "%s[%u].%s", list, index, member);
+  add_finding (checks, code, PB_SEVERITY_ERROR, checks->path->str, subject, subject_id);
 }
 
 static void
@@ -135,56 +179,45 @@ check_agent_states (Checks *checks)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbAgentState) state = g_list_model_get_item (states, i);
+      PbAgentState *first;
       const char *id = pb_agent_state_get_id (state);
       const char *major_id = pb_agent_state_get_major_id (state);
 
-      if (!is_first_state (config, state))
+      /* Lookups return the first state of an id, so a later one is only
+       * reported, and otherwise left alone. */
+      first = pb_configuration_lookup_state (config, id);
+      if (first != state)
         {
-          PbAgentState *first = pb_configuration_lookup_state (config, id);
-          g_autofree char *path = g_strdup_printf ("agentStates[%u].id", i);
-          g_autofree char *message = NULL;
-
           /* Translators: the first %s is a state id, the others state names. */
-          message = g_strdup_printf (_("The agent state id “%s” is used twice: by %s and by %s"),
-                                     id, pb_agent_state_get_name (first),
-                                     pb_agent_state_get_name (state));
-          add_finding (checks, PB_CHECK_DUPLICATE_ID, PB_SEVERITY_ERROR, path, message,
-                       PB_SUBJECT_STATE, id);
+          g_string_printf (checks->message, _("The agent state id “%s” is used twice: by %s and by %s"),
+                           id, pb_agent_state_get_name (first), pb_agent_state_get_name (state));
+          add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "agentStates", i, "id", PB_SUBJECT_STATE, id);
           continue;
         }
 
       if (major_id == NULL)
         {
-          if (state_kind (checks, id) != PB_STATE_KIND_LOGGED_OUT &&
+          if (state_kind (checks, state_info (checks, id)) != PB_STATE_KIND_LOGGED_OUT &&
               !pb_configuration_get_state_mapping (config, id, NULL))
             {
-              g_autofree char *message = NULL;
-
-              message = g_strdup_printf (_("The major state %s has no presence status: the configuration cannot be saved until it has one"),
-                                         pb_agent_state_get_name (state));
-              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, PB_SEVERITY_ERROR, id, message);
+              g_string_printf (checks->message, _("The major state %s has no presence status: the configuration cannot be saved until it has one"),
+                               pb_agent_state_get_name (state));
+              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, PB_SEVERITY_ERROR, id);
             }
         }
       else if (pb_configuration_lookup_state (config, major_id) == NULL)
         {
-          g_autofree char *path = g_strdup_printf ("agentStates[%u].major", i);
-          g_autofree char *message = NULL;
-
           /* Translators: the first %s is a state name, the second a state id. */
-          message = g_strdup_printf (_("The agent state %s belongs to the major state %s, which is not in the account's list of states"),
-                                     pb_agent_state_get_name (state), major_id);
-          add_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, path, message,
-                       PB_SUBJECT_STATE, id);
+          g_string_printf (checks->message, _("The agent state %s belongs to the major state %s, which is not in the account's list of states"),
+                           pb_agent_state_get_name (state), major_id);
+          add_indexed_finding (checks, PB_CHECK_UNKNOWN_STATE, "agentStates", i, "major", PB_SUBJECT_STATE, id);
         }
       else if (!pb_configuration_get_state_mapping (config, id, NULL))
         {
-          g_autofree char *name = pb_configuration_dup_state_display_name (config, id);
-          g_autofree char *major_name = pb_configuration_dup_state_display_name (config, major_id);
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("The minor state %s has no presence of its own: it uses the mapping of %s"),
-                                     name, major_name);
-          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, PB_SEVERITY_INFO, id, message);
+          g_string_printf (checks->message, _("The minor state %s has no presence of its own: it uses the mapping of %s"),
+                           state_name (checks, state_info (checks, id)),
+                           state_name (checks, state_info (checks, major_id)));
+          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, PB_SEVERITY_INFO, id);
         }
     }
 }
@@ -199,72 +232,62 @@ check_presence_statuses (Checks *checks)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
+      PbPresenceStatus *first;
       const char *api_name = pb_presence_status_get_api_name (status);
       const char *label = pb_presence_status_get_label (status);
-      const char *state_id;
+      StateInfo *state;
       const char *round_trip = NULL;
-      g_autofree char *state_name = NULL;
       gboolean is_default;
 
-      if (!is_first_presence (config, status))
+      first = pb_configuration_lookup_presence (config, api_name);
+      if (first != status)
         {
-          PbPresenceStatus *first = pb_configuration_lookup_presence (config, api_name);
-          g_autofree char *path = g_strdup_printf ("presenceStatuses[%u].apiName", i);
-          g_autofree char *message = NULL;
-
           /* Translators: the first %s is an API name, the others presence labels. */
-          message = g_strdup_printf (_("The presence status API name “%s” is used twice: by “%s” and by “%s”"),
-                                     api_name, pb_presence_status_get_label (first), label);
-          add_finding (checks, PB_CHECK_DUPLICATE_ID, PB_SEVERITY_ERROR, path, message,
-                       PB_SUBJECT_PRESENCE, api_name);
+          g_string_printf (checks->message, _("The presence status API name “%s” is used twice: by “%s” and by “%s”"),
+                           api_name, pb_presence_status_get_label (first), label);
+          add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "presenceStatuses", i, "apiName",
+                               PB_SUBJECT_PRESENCE, api_name);
           continue;
         }
 
-      state_id = pb_configuration_resolve_presence (config, api_name, &is_default);
-      state_name = pb_configuration_dup_state_display_name (config, state_id);
+      state = state_info (checks, pb_configuration_resolve_presence (config, api_name, &is_default));
 
       if (is_default)
         {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("“%s” has no agent state of its own and sets %s (the default mapping)"),
-                                     label, state_name);
-          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, PB_SEVERITY_INFO, api_name, message);
+          g_string_printf (checks->message, _("“%s” has no agent state of its own and sets %s (the default mapping)"),
+                           label, state_name (checks, state));
+          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, PB_SEVERITY_INFO, api_name);
         }
 
       if (!pb_presence_status_is_online (status) &&
-          state_kind (checks, state_id) == PB_STATE_KIND_READY)
+          state_kind (checks, state) == PB_STATE_KIND_READY)
         {
-          g_autofree char *message = NULL;
-
           if (is_default)
-            message = g_strdup_printf (_("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s by default: the platform offers calls to a busy agent"),
-                                       label, state_name);
+            g_string_printf (checks->message, _("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s by default: the platform offers calls to a busy agent"),
+                             label, state_name (checks, state));
           else
-            message = g_strdup_printf (_("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s: the platform offers calls to a busy agent"),
-                                       label, state_name);
-          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, PB_SEVERITY_WARNING, api_name, message);
+            g_string_printf (checks->message, _("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s: the platform offers calls to a busy agent"),
+                             label, state_name (checks, state));
+          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, PB_SEVERITY_WARNING, api_name);
         }
 
       /* A state without any mapping is unmapped_major_state's business. */
-      if (resolve_state (checks, state_id, &round_trip) != PB_RESOLUTION_NONE &&
+      if (resolve_state (checks, state, &round_trip) != PB_RESOLUTION_NONE &&
           g_strcmp0 (round_trip, api_name) != 0)
         {
-          g_autofree char *message = NULL;
-
           if (round_trip == NULL)
             {
               /* Translators: a presence label, then a state name. */
-              message = g_strdup_printf (_("The round trip does not come back: “%s” → %s → offline. The agent is taken offline at the next state change."),
-                                         label, state_name);
+              g_string_printf (checks->message, _("The round trip does not come back: “%s” → %s → offline. The agent is taken offline at the next state change."),
+                               label, state_name (checks, state));
             }
           else
             {
               /* Translators: a presence label, a state name, another presence label. */
-              message = g_strdup_printf (_("The round trip does not come back: “%s” → %s → “%s”. The agent's choice is replaced at the next state change."),
-                                         label, state_name, presence_label (config, round_trip));
+              g_string_printf (checks->message, _("The round trip does not come back: “%s” → %s → “%s”. The agent's choice is replaced at the next state change."),
+                               label, state_name (checks, state), presence_label (config, round_trip));
             }
-          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, PB_SEVERITY_WARNING, api_name, message);
+          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, PB_SEVERITY_WARNING, api_name);
         }
     }
 }
@@ -286,36 +309,36 @@ check_busy_states (Checks *checks)
     {
       g_autoptr(PbAgentState) state = g_list_model_get_item (states, i);
       const char *id = pb_agent_state_get_id (state);
+      StateInfo *info;
       const char *presence = NULL;
       PbPresenceStatus *status;
       PbResolution resolution;
-      g_autofree char *name = NULL;
-      g_autofree char *message = NULL;
 
-      if (!is_first_state (config, state) || !is_busy_kind (state_kind (checks, id)))
+      if (pb_configuration_lookup_state (config, id) != state)
         continue;
 
-      resolution = resolve_state (checks, id, &presence);
+      info = state_info (checks, id);
+      if (!is_busy_kind (state_kind (checks, info)))
+        continue;
+
+      resolution = resolve_state (checks, info, &presence);
       status = pb_configuration_lookup_presence (config, presence);
       if (status == NULL || !pb_presence_status_is_online (status))
         continue;
 
-      name = pb_configuration_dup_state_display_name (config, id);
       if (resolution == PB_RESOLUTION_INHERITED)
         {
-          g_autofree char *major_name = NULL;
-
-          major_name = pb_configuration_dup_state_display_name (config, pb_agent_state_get_major_id (state));
           /* Translators: a state name, a presence label, the major state's name. */
-          message = g_strdup_printf (_("The agent state %s inherits “%s” from %s, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
-                                     name, pb_presence_status_get_label (status), major_name);
+          g_string_printf (checks->message, _("The agent state %s inherits “%s” from %s, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
+                           state_name (checks, info), pb_presence_status_get_label (status),
+                           state_name (checks, state_info (checks, pb_agent_state_get_major_id (state))));
         }
       else
         {
-          message = g_strdup_printf (_("The agent state %s shows “%s”, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
-                                     name, pb_presence_status_get_label (status));
+          g_string_printf (checks->message, _("The agent state %s shows “%s”, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
+                           state_name (checks, info), pb_presence_status_get_label (status));
         }
-      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, PB_SEVERITY_WARNING, id, message);
+      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, PB_SEVERITY_WARNING, id);
     }
 }
 
@@ -329,27 +352,21 @@ check_presence_mappings (Checks *checks)
     {
       const char *api_name = g_ptr_array_index (keys, i);
       const char *state_id = pb_configuration_get_presence_mapping (config, api_name);
-      const char *label = presence_label (config, api_name);
 
       if (pb_configuration_lookup_presence (config, api_name) == NULL)
         {
-          g_autofree char *state_name = pb_configuration_dup_state_display_name (config, state_id);
-          g_autofree char *message = NULL;
-
           /* Translators: an API name, then a state name. */
-          message = g_strdup_printf (_("The presence status %s is mapped to %s but is not in the org's list of presence statuses"),
-                                     api_name, state_name);
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, api_name, message);
+          g_string_printf (checks->message, _("The presence status %s is mapped to %s but is not in the org's list of presence statuses"),
+                           api_name, state_name (checks, state_info (checks, state_id)));
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, api_name);
         }
 
       if (pb_configuration_lookup_state (config, state_id) == NULL)
         {
-          g_autofree char *message = NULL;
-
           /* Translators: a presence label, then a state id. */
-          message = g_strdup_printf (_("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
-                                     label, state_id);
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, api_name, message);
+          g_string_printf (checks->message, _("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
+                           presence_label (config, api_name), state_id);
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, api_name);
         }
     }
 }
@@ -364,28 +381,22 @@ check_state_mappings (Checks *checks)
     {
       const char *state_id = g_ptr_array_index (keys, i);
       const char *api_name = NULL;
-      g_autofree char *state_name = NULL;
 
       pb_configuration_get_state_mapping (config, state_id, &api_name);
-      state_name = pb_configuration_dup_state_display_name (config, state_id);
 
       if (pb_configuration_lookup_state (config, state_id) == NULL)
         {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("There is a presence mapping for the agent state %s, which is not in the account's list of states"),
-                                     state_id);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, state_id, message);
+          g_string_printf (checks->message, _("There is a presence mapping for the agent state %s, which is not in the account's list of states"),
+                           state_id);
+          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, state_id);
         }
 
       if (api_name != NULL && pb_configuration_lookup_presence (config, api_name) == NULL)
         {
-          g_autofree char *message = NULL;
-
           /* Translators: a state name, then an API name. */
-          message = g_strdup_printf (_("The agent state %s is mapped to the presence status %s, which is not in the org's list of presence statuses"),
-                                     state_name, api_name);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, state_id, message);
+          g_string_printf (checks->message, _("The agent state %s is mapped to the presence status %s, which is not in the org's list of presence statuses"),
+                           state_name (checks, state_info (checks, state_id)), api_name);
+          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, state_id);
         }
     }
 }
@@ -395,100 +406,118 @@ check_switches (Checks *checks)
 {
   PbConfiguration *config = checks->config;
   const char *post_call = pb_configuration_get_agent_post_call_state (config);
-  g_autofree char *post_call_name = pb_configuration_dup_state_display_name (config, post_call);
-  PbStateKind kind = state_kind (checks, post_call);
+  StateInfo *info = state_info (checks, post_call);
+  PbStateKind kind = state_kind (checks, info);
 
   if (pb_configuration_lookup_state (config, post_call) == NULL)
     {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("Agent Post Call State is %s, which is not in the account's list of states"),
-                                 post_call);
-      add_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, "agentPostCallState", message,
+      g_string_printf (checks->message, _("Agent Post Call State is %s, which is not in the account's list of states"),
+                       post_call);
+      add_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, "agentPostCallState",
                    PB_SUBJECT_SWITCHES, "agentPostCallState");
     }
 
   if (pb_configuration_get_revert_to_last_status (config) &&
       kind != PB_STATE_KIND_READY && kind != PB_STATE_KIND_READY_OFFLINE)
     {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("Revert to last status has no effect while Agent Post Call State is %s: agents always get the presence mapped to that state"),
-                                 post_call_name);
-      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, PB_SEVERITY_WARNING, "revertToLastStatus", message,
+      g_string_printf (checks->message, _("Revert to last status has no effect while Agent Post Call State is %s: agents always get the presence mapped to that state"),
+                       state_name (checks, info));
+      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, PB_SEVERITY_WARNING, "revertToLastStatus",
                    PB_SUBJECT_SWITCHES, "revertToLastStatus");
     }
 }
 
-/* "agentStates[10]" sorts after "agentStates[9]": runs of digits compare as
- * numbers, everything else byte by byte. */
+/* Byte order, like the keys of the file's mapping objects, except that list
+ * indices compare by value: "agentStates[10]" sorts after "agentStates[9]". */
 static int
 compare_paths (const char *a,
-               const char *b)
+               const char *b,
+               gboolean    indexed)
 {
-  while (*a != '\0' && *b != '\0')
-    {
-      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
-        {
-          const char *end_a, *end_b;
-          int result;
+  int result = strcmp (a, b);
+  gsize i = 0;
+  gsize start;
+  gsize length_a, length_b;
 
-          while (*a == '0' && g_ascii_isdigit (a[1]))
-            a++;
-          while (*b == '0' && g_ascii_isdigit (b[1]))
-            b++;
-          for (end_a = a; g_ascii_isdigit (*end_a); end_a++)
-            ;
-          for (end_b = b; g_ascii_isdigit (*end_b); end_b++)
-            ;
-          if (end_a - a != end_b - b)
-            return end_a - a < end_b - b ? -1 : 1;
-          result = strncmp (a, b, end_a - a);
-          if (result != 0)
-            return result;
-          a = end_a;
-          b = end_b;
-        }
-      else if (*a != *b)
-        {
-          return (guchar)*a < (guchar)*b ? -1 : 1;
-        }
-      else
-        {
-          a++;
-          b++;
-        }
-    }
+  if (result == 0 || !indexed)
+    return result;
 
-  return (guchar)*a - (guchar)*b;
-}
+  while (a[i] == b[i])
+    i++;
+  for (start = i; start > 0 && g_ascii_isdigit (a[start - 1]); start--)
+    ;
+  if (start == 0 || a[start - 1] != '[')
+    return result;
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  PbFinding *finding_a = *(PbFinding * const *)a;
-  PbFinding *finding_b = *(PbFinding * const *)b;
-  PbSeverity severity_a = pb_finding_get_severity (finding_a);
-  PbSeverity severity_b = pb_finding_get_severity (finding_b);
-  int result;
-
-  if (severity_a != severity_b)
-    return severity_a < severity_b ? -1 : 1;
-
-  result = compare_paths (pb_finding_get_path (finding_a), pb_finding_get_path (finding_b));
-  if (result == 0)
-    result = strcmp (pb_finding_get_code (finding_a), pb_finding_get_code (finding_b));
-  if (result == 0)
-    result = strcmp (pb_finding_get_message (finding_a), pb_finding_get_message (finding_b));
+  length_a = strspn (a + start, "0123456789");
+  length_b = strspn (b + start, "0123456789");
+  if (length_a != length_b)
+    return length_a < length_b ? -1 : 1;
 
   return result;
+}
+
+typedef struct
+{
+  PbSeverity severity;
+  const char *path;
+  const char *code;
+  const char *message;
+  gboolean indexed;
+  PbFinding *finding;
+} SortKey;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *key_a = *(const SortKey * const *)a;
+  const SortKey *key_b = *(const SortKey * const *)b;
+  int result;
+
+  if (key_a->severity != key_b->severity)
+    return key_a->severity < key_b->severity ? -1 : 1;
+
+  result = compare_paths (key_a->path, key_b->path, key_a->indexed && key_b->indexed);
+  if (result == 0)
+    result = strcmp (key_a->code, key_b->code);
+  if (result == 0)
+    result = strcmp (key_a->message, key_b->message);
+
+  return result;
+}
+
+/* The keys are read once, and pointers to them sorted: cheaper than calling
+ * getters or moving whole keys in every comparison. */
+static void
+sort_findings (GPtrArray *findings)
+{
+  g_autofree SortKey *keys = g_new (SortKey, findings->len);
+  g_autofree SortKey **order = g_new (SortKey *, findings->len);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+
+      keys[i].severity = pb_finding_get_severity (finding);
+      keys[i].path = pb_finding_get_path (finding);
+      keys[i].code = pb_finding_get_code (finding);
+      keys[i].message = pb_finding_get_message (finding);
+      keys[i].indexed = strchr (keys[i].path, '[') != NULL;
+      keys[i].finding = finding;
+      order[i] = &keys[i];
+    }
+
+  qsort (order, findings->len, sizeof (SortKey *), compare_keys);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_index (findings, i) = order[i]->finding;
 }
 
 /**
  * pb_checks_run:
  *
- * Returns: (transfer full): a #GListModel of #PbFinding
+ * Returns: (transfer full): a #GListStore of #PbFinding
  */
 GListModel *
 pb_checks_run (PbConfiguration *configuration)
@@ -501,8 +530,9 @@ pb_checks_run (PbConfiguration *configuration)
 
   checks.config = configuration;
   checks.findings = findings;
-  checks.kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  checks.resolved = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  checks.path = g_string_sized_new (128);
+  checks.message = g_string_sized_new (256);
+  checks.states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, state_info_free);
 
   check_agent_states (&checks);
   check_presence_statuses (&checks);
@@ -511,10 +541,11 @@ pb_checks_run (PbConfiguration *configuration)
   check_state_mappings (&checks);
   check_switches (&checks);
 
-  g_hash_table_unref (checks.kinds);
-  g_hash_table_unref (checks.resolved);
+  g_string_free (checks.path, TRUE);
+  g_string_free (checks.message, TRUE);
+  g_hash_table_unref (checks.states);
 
-  g_ptr_array_sort (findings, compare_findings);
+  sort_findings (findings);
 
   /* One splice, not thousands of appends: a bound view updates once. */
   store = g_list_store_new (PB_TYPE_FINDING);

@@ -19,3 +19,4 @@
 #include "pb-profile.h"
 #include "pb-revision.h"
 #include "pb-store.h"
+#include "pb-undo-stack.h"

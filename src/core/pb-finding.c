@@ -4,16 +4,23 @@
  */
 #include "pb-finding.h"
 
+#include <string.h>
+
+/* The checks run on every edit of the window and may report thousands of
+ * findings, so a finding costs two allocations: the instance, and one block
+ * holding its four strings. The properties are read-only, which also keeps
+ * g_object_new() on its fast path. */
 struct _PbFinding
 {
   GObject parent_instance;
 
-  char *code;
+  const char *code;
   PbSeverity severity;
-  char *path;
-  char *message;
   PbSubject subject;
-  char *subject_id;
+  char *strings;
+  const char *path;
+  const char *message;
+  const char *subject_id;
 };
 
 G_DEFINE_FINAL_TYPE (PbFinding, pb_finding, G_TYPE_OBJECT)
@@ -47,10 +54,7 @@ pb_finding_finalize (GObject *object)
 {
   PbFinding *self = (PbFinding *)object;
 
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->subject_id, g_free);
+  g_clear_pointer (&self->strings, g_free);
 
   G_OBJECT_CLASS (pb_finding_parent_class)->finalize (object);
 }
@@ -89,65 +93,31 @@ pb_finding_get_property (GObject    *object,
 }
 
 static void
-pb_finding_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  PbFinding *self = PB_FINDING (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      self->code = g_value_dup_string (value);
-      break;
-    case PROP_SEVERITY:
-      self->severity = g_value_get_enum (value);
-      break;
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-    case PROP_MESSAGE:
-      self->message = g_value_dup_string (value);
-      break;
-    case PROP_SUBJECT:
-      self->subject = g_value_get_enum (value);
-      break;
-    case PROP_SUBJECT_ID:
-      self->subject_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pb_finding_class_init (PbFindingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pb_finding_finalize;
   object_class->get_property = pb_finding_get_property;
-  object_class->set_property = pb_finding_set_property;
 
   properties[PROP_CODE] =
     g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEVERITY] =
     g_param_spec_enum ("severity", NULL, NULL, PB_TYPE_SEVERITY, PB_SEVERITY_ERROR,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBJECT] =
     g_param_spec_enum ("subject", NULL, NULL, PB_TYPE_SUBJECT, PB_SUBJECT_NONE,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBJECT_ID] =
     g_param_spec_string ("subject-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -157,9 +127,6 @@ pb_finding_init (PbFinding *self)
 {
 }
 
-/* The checks run on every edit and may produce thousands of findings, so the
- * fields are set directly instead of through the property machinery; the
- * properties stay for views that bind to them. */
 PbFinding *
 pb_finding_new (const char *code,
                 PbSeverity  severity,
@@ -169,18 +136,31 @@ pb_finding_new (const char *code,
                 const char *subject_id)
 {
   PbFinding *self;
+  gsize code_size, path_size, message_size, subject_id_size;
+  char *p;
 
   g_return_val_if_fail (code != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
+  code_size = strlen (code) + 1;
+  path_size = strlen (path) + 1;
+  message_size = strlen (message) + 1;
+  subject_id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
+
   self = g_object_new (PB_TYPE_FINDING, NULL);
-  self->code = g_strdup (code);
   self->severity = severity;
-  self->path = g_strdup (path);
-  self->message = g_strdup (message);
   self->subject = subject;
-  self->subject_id = g_strdup (subject_id);
+
+  p = self->strings = g_malloc (code_size + path_size + message_size + subject_id_size);
+  self->code = memcpy (p, code, code_size);
+  p += code_size;
+  self->path = memcpy (p, path, path_size);
+  p += path_size;
+  self->message = memcpy (p, message, message_size);
+  p += message_size;
+  if (subject_id != NULL)
+    self->subject_id = memcpy (p, subject_id, subject_id_size);
 
   return self;
 }

@@ -16,6 +16,9 @@ struct _PbPreviewEvent
   char *subject_id;
 };
 
+/* Immutable, and built by the thousand on every edit: the fields are set
+ * directly and the properties are read-only, which keeps g_object_new() on
+ * its fast path. */
 G_DEFINE_FINAL_TYPE (PbPreviewEvent, pb_preview_event, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (PbPreviewEventKind, pb_preview_event_kind,
@@ -75,53 +78,25 @@ pb_preview_event_get_property (GObject    *object,
 }
 
 static void
-pb_preview_event_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  PbPreviewEvent *self = PB_PREVIEW_EVENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      self->kind = g_value_get_enum (value);
-      break;
-    case PROP_TRIGGER:
-      self->trigger = g_value_dup_string (value);
-      break;
-    case PROP_OUTCOME:
-      self->outcome = g_value_dup_string (value);
-      break;
-    case PROP_SUBJECT_ID:
-      self->subject_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pb_preview_event_class_init (PbPreviewEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pb_preview_event_finalize;
   object_class->get_property = pb_preview_event_get_property;
-  object_class->set_property = pb_preview_event_set_property;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, PB_TYPE_PREVIEW_EVENT_KIND, PB_PREVIEW_EVENT_FIXED,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TRIGGER] =
     g_param_spec_string ("trigger", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OUTCOME] =
     g_param_spec_string ("outcome", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBJECT_ID] =
     g_param_spec_string ("subject-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -137,15 +112,18 @@ pb_preview_event_new (PbPreviewEventKind  kind,
                       const char         *outcome,
                       const char         *subject_id)
 {
+  PbPreviewEvent *self;
+
   g_return_val_if_fail (trigger != NULL, NULL);
   g_return_val_if_fail (outcome != NULL, NULL);
 
-  return g_object_new (PB_TYPE_PREVIEW_EVENT,
-                       "kind", kind,
-                       "trigger", trigger,
-                       "outcome", outcome,
-                       "subject-id", subject_id,
-                       NULL);
+  self = g_object_new (PB_TYPE_PREVIEW_EVENT, NULL);
+  self->kind = kind;
+  self->trigger = g_strdup (trigger);
+  self->outcome = g_strdup (outcome);
+  self->subject_id = g_strdup (subject_id);
+
+  return self;
 }
 
 PbPreviewEventKind
