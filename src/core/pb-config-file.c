@@ -189,12 +189,6 @@ check_encoding (const char **text,
 /* Pass 2: the lexical pre-scan (strict RFC 8259 tokens, depth limit) */
 
 static gboolean
-is_hex_digit (char c)
-{
-  return g_ascii_isxdigit (c);
-}
-
-static gboolean
 read_code_unit (const char *text,
                 gsize       length,
                 gsize       offset,
@@ -207,7 +201,7 @@ read_code_unit (const char *text,
 
   for (guint i = 0; i < 4; i++)
     {
-      if (!is_hex_digit (text[offset + i]))
+      if (!g_ascii_isxdigit (text[offset + i]))
         return FALSE;
       *unit = (*unit << 4) | g_ascii_xdigit_value (text[offset + i]);
     }
@@ -254,7 +248,14 @@ scan_string (const char  *text,
 
       switch (text[i + 1])
         {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
           i += 2;
           break;
 
@@ -610,11 +611,18 @@ parse_json (const char  *text,
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
       g_autofree char *prefix = g_strdup_printf ("<data>:%u:%u: ", state.error_line, state.error_position);
-      const char *detail = local_error->message;
+      g_autofree char *detail = NULL;
 
       /* Keep json-glib's description, not its "<data>:line:pos" prefix. */
-      if (g_str_has_prefix (detail, prefix))
-        detail += strlen (prefix);
+      if (g_str_has_prefix (local_error->message, prefix))
+        detail = g_strdup (local_error->message + strlen (prefix));
+      else
+        detail = g_strdup (local_error->message);
+
+      /* It quotes the offending token, decoded: keep the message one line. */
+      for (char *p = detail; *p != '\0'; p++)
+        if ((guchar)*p < 0x20)
+          *p = ' ';
 
       if (state.error_line > 0)
         set_error_at (error, text,
