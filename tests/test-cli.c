@@ -537,6 +537,37 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (remote.status, ==, 2);
   run_cli (fixture, &bad_option, "validate", "--frob", "x.json", NULL);
   g_assert_cmpint (bad_option.status, ==, 2);
+  /* One line per error, the hint included. */
+  g_assert_cmpint (strchr (bad_option.err, '\n') - bad_option.err, ==, strlen (bad_option.err) - 1);
+}
+
+static void
+test_options_before_command (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *example = pb_test_data_path ("worked-example.config.json");
+  g_autofree char *other_store = g_build_filename (fixture->dir, "other.db", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) empty_profile = { 0 };
+
+  run_cli (fixture, &import, "--store", other_store, "--profile", "Lab", "import", example, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (fixture, &history, "--store", other_store, "-p", "Lab", "history", "--json", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_nonnull (strstr (history.out, "\"revision\" : 1"));
+  g_assert_false (g_file_test (fixture->store, G_FILE_TEST_EXISTS));
+
+  /* A dry run into a store that does not exist creates nothing. */
+  run_cli (fixture, &dry, "import", "--dry-run", example, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "stateToPresence.wrap"));
+  g_assert_false (g_file_test (fixture->store, G_FILE_TEST_EXISTS));
+
+  run_cli (fixture, &empty_profile, "import", "--profile", "", example, NULL);
+  g_assert_cmpint (empty_profile.status, ==, 2);
+  g_assert_false (g_file_test (fixture->store, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -555,6 +586,7 @@ main (int   argc,
   ADD ("/cli/profiles", test_profiles);
   ADD ("/cli/store/unusable", test_store_unusable);
   ADD ("/cli/usage", test_usage);
+  ADD ("/cli/options-before-command", test_options_before_command);
 #undef ADD
 
   return g_test_run ();

@@ -321,6 +321,37 @@ test_change_properties (void)
   g_assert_finalize_object (g_steal_pointer (&change));
 }
 
+static void
+test_extra_keys (void)
+{
+  g_autoptr(PbConfiguration) before = pb_test_worked_example ();
+  g_autoptr(PbConfiguration) after = pb_configuration_copy (before);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(PbChange) change = NULL;
+
+  json_object_set_string_member (extra, "x-owner", "ops");
+  pb_configuration_set_extra (after, extra);
+  g_assert_false (pb_configuration_equal (before, after));
+  g_assert_true (pb_configuration_mapping_equal (before, after));
+  g_assert_true (pb_configuration_lists_equal (before, after));
+
+  changes = pb_diff_configurations (before, after);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  change = g_list_model_get_item (changes, 0);
+  g_assert_cmpint (pb_change_get_kind (change), ==, PB_CHANGE_ADDED);
+  g_assert_cmpstr (pb_change_get_path (change), ==, "x-owner");
+  g_assert_cmpstr (pb_change_get_after (change), ==, "\"ops\"");
+
+  {
+    g_autoptr(PbConfiguration) same = pb_configuration_copy (after);
+
+    none = pb_diff_configurations (after, same);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/diff/switches", test_switches);
   g_test_add_func ("/diff/order", test_order);
   g_test_add_func ("/diff/change-properties", test_change_properties);
+  g_test_add_func ("/diff/extra-keys", test_extra_keys);
 
   return g_test_run ();
 }

@@ -1278,6 +1278,7 @@ test_import_existing_fetched (Fixture       *f,
   pb_configuration_set_presence_mapping (expected, "Ready_for_Messaging", "busy");
   pb_configuration_set_state_mapping (expected, "away", "Taking_notes");
   pb_configuration_set_revert_to_last_status (expected, TRUE);
+  pb_configuration_set_extra (expected, pb_configuration_get_extra (imported));
 
   prepared = pb_store_prepare_import (f->store, profile, imported, &error);
   g_assert_no_error (error);

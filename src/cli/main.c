@@ -28,10 +28,17 @@ static const char * const remote_commands[] = {
   "login", "fetch", "push", "resolve", "promote", NULL,
 };
 
+/* Options every command takes, which may come before the command. */
+static gboolean
+takes_value (const char *arg)
+{
+  return g_str_equal (arg, "--store") || g_str_equal (arg, "--profile") || g_str_equal (arg, "-p");
+}
+
 static void
 print_usage (FILE *stream)
 {
-  g_fprintf (stream, "%s\n\n", _("Usage: presence-bridge-cli [--store PATH] COMMAND [OPTION…]"));
+  g_fprintf (stream, "%s\n\n", _("Usage: presence-bridge-cli [--store PATH] [--profile NAME] COMMAND [OPTION…]"));
   g_fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
@@ -52,11 +59,12 @@ main (int   argc,
   g_set_prgname ("presence-bridge-cli");
 
   /* The command is the first argument that is not an option or the value
-   * of a leading --store; everything else goes to the command's parser. */
+   * of a leading --store or --profile; everything else goes to the
+   * command's parser. */
   rest = g_ptr_array_new ();
   for (int i = 1; i < argc; i++)
     {
-      if (command_name == NULL && g_str_equal (argv[i], "--store") && i + 1 < argc)
+      if (command_name == NULL && takes_value (argv[i]) && i + 1 < argc)
         {
           g_ptr_array_add (rest, argv[i]);
           g_ptr_array_add (rest, argv[++i]);

@@ -52,18 +52,6 @@ findings_to_json (GListModel *findings)
 }
 
 static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 print_findings (GListModel *findings)
 {
   guint n = g_list_model_get_n_items (findings);
@@ -122,7 +110,7 @@ pb_cli_validate (const PbCliCommand  *command,
   if (as_json)
     {
       g_autoptr(JsonNode) node = findings_to_json (findings);
-      print_json (node);
+      pb_cli_print_json (node);
     }
   else
     print_findings (findings);
@@ -130,24 +118,24 @@ pb_cli_validate (const PbCliCommand  *command,
   return pb_checks_count (findings, PB_SEVERITY_ERROR) > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
 }
 
-/* The profile's draft: what the window shows and export writes. */
-static PbConfiguration *
-load_profile_draft (PbStore    *store,
-                    PbProfile **profile_out,
-                    GError    **error)
+/* The profile's draft: what the window shows and export writes. Prints
+ * why not and returns the exit code on failure. */
+static int
+load_profile_draft (PbConfiguration **configuration_out)
 {
+  g_autoptr(PbStore) store = NULL;
   g_autoptr(PbProfile) profile = NULL;
-  PbConfiguration *configuration;
+  g_autoptr(GError) error = NULL;
+  int status;
 
-  profile = pb_cli_find_profile (store, error);
-  if (profile == NULL)
-    return NULL;
+  if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
+    return status;
 
-  configuration = pb_store_load_draft (store, profile, error);
-  if (configuration != NULL && profile_out != NULL)
-    *profile_out = g_steal_pointer (&profile);
+  *configuration_out = pb_store_load_draft (store, profile, &error);
+  if (*configuration_out == NULL)
+    return pb_cli_fail (NULL, error);
 
-  return configuration;
+  return PB_EXIT_OK;
 }
 
 int
@@ -175,14 +163,10 @@ pb_cli_explain (const PbCliCommand  *command,
     }
   else
     {
-      g_autoptr(PbStore) store = pb_cli_open_store (&error);
+      int status = load_profile_draft (&configuration);
 
-      if (store == NULL)
-        return pb_cli_fail (NULL, error);
-
-      configuration = load_profile_draft (store, NULL, &error);
-      if (configuration == NULL)
-        return pb_cli_fail (NULL, error);
+      if (status != PB_EXIT_OK)
+        return status;
     }
 
   events = pb_preview_build (configuration);
@@ -219,6 +203,7 @@ pb_cli_import (const PbCliCommand  *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *comment = NULL;
+  g_autofree char *store_path = NULL;
   const char *profile_name;
   guint n_errors;
   guint revision;
@@ -232,7 +217,19 @@ pb_cli_import (const PbCliCommand  *command,
   if (imported == NULL)
     return pb_cli_fail (argv[1], error);
 
-  store = pb_cli_open_store (&error);
+  /* A dry run writes nothing, not even a new store: with no store yet it
+   * compares against nothing. */
+  store_path = pb_cli_dup_store_path ();
+  if (dry_run && !g_file_test (store_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(PbConfiguration) empty = pb_configuration_new ();
+
+      changes = pb_diff_configurations (empty, imported);
+      pb_cli_print_changes (changes);
+      return PB_EXIT_OK;
+    }
+
+  store = pb_store_open (store_path, &error);
   if (store == NULL)
     return pb_cli_fail (NULL, error);
 
@@ -273,6 +270,16 @@ pb_cli_import (const PbCliCommand  *command,
 
   changes = pb_diff_configurations (current, landing);
   pb_cli_print_changes (changes);
+
+  /* A profile with fetched lists keeps them: say how the file's differ, as
+   * every difference is shown before anything is written. */
+  if (!pb_configuration_lists_equal (landing, imported))
+    {
+      g_autoptr(GListModel) list_changes = pb_diff_configurations (landing, imported);
+
+      g_print ("%s\n", _("The file’s lists differ from the profile’s, which are kept:"));
+      pb_cli_print_changes (list_changes);
+    }
 
   findings = pb_checks_run (landing);
   n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
@@ -316,26 +323,22 @@ pb_cli_export (const PbCliCommand  *command,
     { NULL }
   };
   g_autoptr(PbConfiguration) configuration = NULL;
-  g_autoptr(PbStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   if (!pb_cli_parse_options (command, entries, TRUE, &argc, &argv))
     return PB_EXIT_USAGE;
   if (argc != 1)
     return pb_cli_usage_error (command, "%s", _("Unexpected argument"));
 
-  store = pb_cli_open_store (&error);
-  if (store == NULL)
-    return pb_cli_fail (NULL, error);
-
-  configuration = load_profile_draft (store, NULL, &error);
-  if (configuration == NULL)
-    return pb_cli_fail (NULL, error);
+  if ((status = load_profile_draft (&configuration)) != PB_EXIT_OK)
+    return status;
 
   if (output != NULL)
     {
+      /* The message names the file already. */
       if (!pb_config_file_save_path (configuration, output, &error))
-        return pb_cli_fail (output, error);
+        return pb_cli_fail (NULL, error);
     }
   else
     {

@@ -9,26 +9,6 @@
 
 #include "pb-cli.h"
 
-/* Opens the store and finds the profile, or prints why not. */
-static int
-open_profile (PbStore   **store_out,
-              PbProfile **profile_out)
-{
-  g_autoptr(PbStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = pb_cli_open_store (&error);
-  if (store == NULL)
-    return pb_cli_fail (NULL, error);
-
-  *profile_out = pb_cli_find_profile (store, &error);
-  if (*profile_out == NULL)
-    return pb_cli_fail (NULL, error);
-
-  *store_out = g_steal_pointer (&store);
-  return PB_EXIT_OK;
-}
-
 static gboolean
 parse_revision (const char *text,
                 guint      *number)
@@ -64,7 +44,7 @@ pb_cli_history (const PbCliCommand  *command,
   if (argc != 1)
     return pb_cli_usage_error (command, "%s", _("Unexpected argument"));
 
-  if ((status = open_profile (&store, &profile)) != PB_EXIT_OK)
+  if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
     return status;
 
   revisions = pb_store_list_revisions (store, profile, &error);
@@ -75,9 +55,7 @@ pb_cli_history (const PbCliCommand  *command,
   if (as_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -99,10 +77,7 @@ pb_cli_history (const PbCliCommand  *command,
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      pb_cli_print_json (root);
       return PB_EXIT_OK;
     }
 
@@ -149,7 +124,7 @@ pb_cli_diff (const PbCliCommand  *command,
   if (!parse_revision (argv[1], &a) || !parse_revision (argv[2], &b))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
-  if ((status = open_profile (&store, &profile)) != PB_EXIT_OK)
+  if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
     return status;
 
   before = pb_store_load_revision (store, profile, a, &error);
@@ -183,7 +158,7 @@ pb_cli_restore (const PbCliCommand  *command,
   if (!parse_revision (argv[1], &number))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
-  if ((status = open_profile (&store, &profile)) != PB_EXIT_OK)
+  if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
     return status;
 
   recorded = pb_store_restore_revision (store, profile, number, &error);

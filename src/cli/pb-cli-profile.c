@@ -85,9 +85,7 @@ profile_list (PbStore *store)
   if (as_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -125,10 +123,7 @@ profile_list (PbStore *store)
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      pb_cli_print_json (root);
       return PB_EXIT_OK;
     }
 
@@ -144,12 +139,10 @@ profile_list (PbStore *store)
   return PB_EXIT_OK;
 }
 
+/* Checked before the store is opened, so a typo creates nothing. */
 static int
-profile_add (PbStore    *store,
-             const char *name)
+check_add_options (void)
 {
-  g_autoptr(PbProfile) profile = pb_profile_new (name);
-  g_autoptr(PbProfile) added = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!check_url ("--platform-url", platform_url, &error) ||
@@ -162,6 +155,17 @@ profile_add (PbStore    *store,
       g_printerr ("presence-bridge-cli: %s\n", _("--callback-port: expected a port from 1 to 65535"));
       return PB_EXIT_USAGE;
     }
+
+  return PB_EXIT_OK;
+}
+
+static int
+profile_add (PbStore    *store,
+             const char *name)
+{
+  g_autoptr(PbProfile) profile = pb_profile_new (name);
+  g_autoptr(PbProfile) added = NULL;
+  g_autoptr(GError) error = NULL;
 
   pb_profile_set_platform_url (profile, platform_url);
   pb_profile_set_auth_url (profile, auth_url);
@@ -202,6 +206,16 @@ pb_cli_profile (const PbCliCommand  *command,
   if (!g_str_equal (action, "list") && !g_str_equal (action, "add") &&
       !g_str_equal (action, "remove") && !g_str_equal (action, "use"))
     return pb_cli_usage_error (command, _("Unknown action “%s”"), action);
+  if (argc == 3 && *argv[2] == '\0')
+    return pb_cli_usage_error (command, "%s", _("A profile name cannot be empty"));
+
+  if (g_str_equal (action, "add"))
+    {
+      int status = check_add_options ();
+
+      if (status != PB_EXIT_OK)
+        return status;
+    }
 
   store = pb_cli_open_store (&error);
   if (store == NULL)

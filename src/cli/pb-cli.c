@@ -33,7 +33,8 @@ pb_cli_parse_options (const PbCliCommand  *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
-  context = g_option_context_new (_(command->parameter_string));
+  /* gettext ("") returns the catalogue's header, not an empty string. */
+  context = g_option_context_new (*command->parameter_string != '\0' ? _(command->parameter_string) : "");
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
@@ -48,6 +49,13 @@ pb_cli_parse_options (const PbCliCommand  *command,
       return FALSE;
     }
 
+  /* Profile names are never empty; the store refuses one with a critical. */
+  if (with_profile && profile_option != NULL && *profile_option == '\0')
+    {
+      pb_cli_usage_error (command, "%s", _("--profile needs a profile name"));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -57,13 +65,37 @@ pb_cli_get_profile_option (void)
   return profile_option;
 }
 
+char *
+pb_cli_dup_store_path (void)
+{
+  return store_option ? g_strdup (store_option) : pb_store_dup_default_path ();
+}
+
 PbStore *
 pb_cli_open_store (GError **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = pb_cli_dup_store_path ();
 
-  path = store_option ? g_strdup (store_option) : pb_store_dup_default_path ();
   return pb_store_open (path, error);
+}
+
+int
+pb_cli_open_profile (PbStore   **store_out,
+                     PbProfile **profile_out)
+{
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pb_cli_open_store (&error);
+  if (store == NULL)
+    return pb_cli_fail (NULL, error);
+
+  *profile_out = pb_cli_find_profile (store, &error);
+  if (*profile_out == NULL)
+    return pb_cli_fail (NULL, error);
+
+  *store_out = g_steal_pointer (&store);
+  return PB_EXIT_OK;
 }
 
 PbProfile *
@@ -132,11 +164,25 @@ pb_cli_usage_error (const PbCliCommand *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("presence-bridge-cli %s: %s\n", command->name, message);
-  g_printerr (_("Run “presence-bridge-cli %s --help” for usage."), command->name);
+  /* One line, like every other error: scripts read stderr line by line. */
+  g_printerr ("presence-bridge-cli %s: ", command->name);
+  /* Translators: %s is a message, then a command name such as “import” */
+  g_printerr (_("%s (see “presence-bridge-cli %s --help”)"), message, command->name);
   g_printerr ("\n");
 
   return PB_EXIT_USAGE;
+}
+
+void
+pb_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
 }
 
 static const char *

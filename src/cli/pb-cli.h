@@ -41,7 +41,13 @@ gboolean    pb_cli_parse_options      (const PbCliCommand  *command,
                                        char              ***argv);
 const char *pb_cli_get_profile_option (void);
 
+/* The store's path (--store, $PRESENCE_BRIDGE_STORE or the default). */
+char       *pb_cli_dup_store_path     (void);
 PbStore    *pb_cli_open_store         (GError            **error);
+/* Opens the store and finds the profile (below), or prints why not and
+ * returns the exit code. */
+int         pb_cli_open_profile       (PbStore           **store_out,
+                                       PbProfile         **profile_out);
 /* --profile NAME, else the store's default profile. */
 PbProfile  *pb_cli_find_profile       (PbStore            *store,
                                        GError            **error);
@@ -55,6 +61,8 @@ int         pb_cli_usage_error        (const PbCliCommand *command,
                                        ...) G_GNUC_PRINTF (2, 3);
 int         pb_cli_exit_code_for      (const GError       *error);
 
+/* Pretty-printed JSON on stdout, for the --json options. */
+void        pb_cli_print_json         (JsonNode           *node);
 /* One line per change, as import, diff and the window's tooltips show it. */
 void        pb_cli_print_changes      (GListModel         *changes);
 

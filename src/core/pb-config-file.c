@@ -17,6 +17,7 @@
  *
  * See docs/config-format.md for the format and every decision taken here.
  */
+#include "pb-util.h"
 #include "pb-config-file.h"
 
 #include <errno.h>
@@ -55,13 +56,6 @@ is_known_key (const char *key)
       return TRUE;
 
   return FALSE;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
 /* Positions and file-level errors */
@@ -1581,7 +1575,7 @@ append_state_to_presence (GString         *out,
       !pb_configuration_get_state_mapping (configuration, PB_STATE_ID_LOGGED_OUT, NULL))
     {
       g_ptr_array_add (keys, (gpointer)PB_STATE_ID_LOGGED_OUT);
-      g_ptr_array_sort (keys, compare_strings);
+      g_ptr_array_sort (keys, pb_compare_strings);
     }
 
   append_mapping_entries (out, configuration, keys, TRUE);

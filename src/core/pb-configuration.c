@@ -4,7 +4,10 @@
  */
 #include "pb-configuration.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
+
+#include "pb-util.h"
 
 struct _PbConfiguration
 {
@@ -33,19 +36,6 @@ struct _PbConfiguration
 };
 
 G_DEFINE_FINAL_TYPE (PbConfiguration, pb_configuration, G_TYPE_OBJECT)
-
-/* g_set_str() arrived in GLib 2.76; this tree pins 2.74. */
-static gboolean
-set_str (char       **str_pointer,
-         const char  *new_str)
-{
-  if (g_strcmp0 (*str_pointer, new_str) == 0)
-    return FALSE;
-
-  g_free (*str_pointer);
-  *str_pointer = g_strdup (new_str);
-  return TRUE;
-}
 
 enum {
   PROP_0,
@@ -334,6 +324,16 @@ statuses_equal (GListModel *a,
   return TRUE;
 }
 
+static gboolean
+extra_equal (JsonObject *a,
+             JsonObject *b)
+{
+  g_autoptr(JsonNode) node_a = json_node_init_object (json_node_alloc (), a);
+  g_autoptr(JsonNode) node_b = json_node_init_object (json_node_alloc (), b);
+
+  return json_node_equal (node_a, node_b);
+}
+
 /* Everything a configuration file carries except its export time. */
 gboolean
 pb_configuration_equal (PbConfiguration *a,
@@ -347,9 +347,21 @@ pb_configuration_equal (PbConfiguration *a,
          g_strcmp0 (a->org_id, b->org_id) == 0 &&
          g_strcmp0 (a->org_name, b->org_name) == 0 &&
          a->org_sandbox == b->org_sandbox &&
-         states_equal (G_LIST_MODEL (a->agent_states), G_LIST_MODEL (b->agent_states)) &&
-         statuses_equal (G_LIST_MODEL (a->presence_statuses), G_LIST_MODEL (b->presence_statuses)) &&
-         pb_configuration_mapping_equal (a, b);
+         pb_configuration_lists_equal (a, b) &&
+         pb_configuration_mapping_equal (a, b) &&
+         extra_equal (a->extra, b->extra);
+}
+
+/* The two snapshots alone: what the mapping was made against. */
+gboolean
+pb_configuration_lists_equal (PbConfiguration *a,
+                              PbConfiguration *b)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (a), FALSE);
+  g_return_val_if_fail (PB_IS_CONFIGURATION (b), FALSE);
+
+  return states_equal (G_LIST_MODEL (a->agent_states), G_LIST_MODEL (b->agent_states)) &&
+         statuses_equal (G_LIST_MODEL (a->presence_statuses), G_LIST_MODEL (b->presence_statuses));
 }
 
 const char *
@@ -373,8 +385,9 @@ pb_configuration_set_account (PbConfiguration *self,
 {
   g_return_if_fail (PB_IS_CONFIGURATION (self));
 
-  set_str (&self->account_id, id);
-  set_str (&self->account_name, name);
+  /* Both setters run: | rather than ||. */
+  if (pb_set_str (&self->account_id, id) | pb_set_str (&self->account_name, name))
+    pb_configuration_emit_changed (self);
 }
 
 const char *
@@ -406,9 +419,13 @@ pb_configuration_set_org (PbConfiguration *self,
 {
   g_return_if_fail (PB_IS_CONFIGURATION (self));
 
-  set_str (&self->org_id, id);
-  set_str (&self->org_name, name);
-  self->org_sandbox = !!sandbox;
+  sandbox = !!sandbox;
+  if (pb_set_str (&self->org_id, id) | pb_set_str (&self->org_name, name) |
+      (self->org_sandbox != sandbox))
+    {
+      self->org_sandbox = sandbox;
+      pb_configuration_emit_changed (self);
+    }
 }
 
 GListModel *
@@ -576,13 +593,6 @@ pb_configuration_set_presence_mapping (PbConfiguration *self,
   pb_configuration_emit_changed (self);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
 static GPtrArray *
 sorted_keys (GHashTable *table)
 {
@@ -593,7 +603,7 @@ sorted_keys (GHashTable *table)
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_sort (keys, pb_compare_strings);
 
   return keys;
 }
@@ -697,7 +707,7 @@ pb_configuration_set_agent_post_call_state (PbConfiguration *self,
   if (state_id == NULL)
     state_id = PB_STATE_ID_READY;
 
-  if (set_str (&self->agent_post_call_state, state_id))
+  if (pb_set_str (&self->agent_post_call_state, state_id))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENT_POST_CALL_STATE]);
       pb_configuration_emit_changed (self);
@@ -719,6 +729,7 @@ pb_configuration_set_extra (PbConfiguration *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra ? json_object_ref (extra) : json_object_new ();
+  pb_configuration_emit_changed (self);
 }
 
 PbStateKind
@@ -832,7 +843,8 @@ pb_configuration_dup_state_display_name (PbConfiguration *self,
     return g_strdup (pb_agent_state_get_name (state));
 
   major = pb_configuration_lookup_state (self, pb_agent_state_get_major_id (state));
-  return g_strdup_printf ("%s › %s",
+  /* Translators: a minor agent state under its major, e.g. “Away › Break” */
+  return g_strdup_printf (_("%s › %s"),
                           major ? pb_agent_state_get_name (major) : pb_agent_state_get_major_id (state),
                           pb_agent_state_get_name (state));
 }

@@ -31,6 +31,8 @@ gboolean          pb_configuration_equal                     (PbConfiguration  *
                                                               PbConfiguration  *b);
 gboolean          pb_configuration_mapping_equal             (PbConfiguration  *a,
                                                               PbConfiguration  *b);
+gboolean          pb_configuration_lists_equal               (PbConfiguration  *a,
+                                                              PbConfiguration  *b);
 
 /* Account and org the configuration belongs to (may be NULL). */
 const char       *pb_configuration_get_account_id            (PbConfiguration  *self);

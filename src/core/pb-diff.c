@@ -5,6 +5,8 @@
 #include "pb-diff.h"
 
 #include <glib/gi18n.h>
+
+#include "pb-util.h"
 #include <string.h>
 
 /*
@@ -305,9 +307,14 @@ diff_presence_mappings (PbConfiguration *before,
           g_autofree char *ready = pb_configuration_dup_state_display_name (after, PB_STATE_ID_READY);
 
           kind = PB_CHANGE_ADDED;
-          /* Translators: a presence label, a state name, the name of Ready. */
-          description = g_strdup_printf (_("“%s” now sets the agent state %s instead of the default %s"),
-                                         label, new_name, ready);
+          if (g_strcmp0 (new_state, PB_STATE_ID_READY) == 0)
+            /* Translators: a presence label, the name of Ready. */
+            description = g_strdup_printf (_("“%s” now sets %s explicitly rather than by default"),
+                                           label, ready);
+          else
+            /* Translators: a presence label, a state name, the name of Ready. */
+            description = g_strdup_printf (_("“%s” now sets the agent state %s instead of the default %s"),
+                                           label, new_name, ready);
         }
       else if (new_state == NULL)
         {
@@ -448,6 +455,56 @@ diff_switches (PbConfiguration *before,
  *   changed items in the new order), then presence → state and state →
  *   presence entries by key, then the two switches.
  */
+static char *
+dup_member_text (JsonObject *object,
+                 const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node ? json_to_string (node, FALSE) : NULL;
+}
+
+/* Unknown top-level keys travel with the file (config-format.md), so a
+ * change to one is a difference like any other. */
+static void
+diff_extra_keys (PbConfiguration *before,
+                 PbConfiguration *after,
+                 GPtrArray       *changes)
+{
+  JsonObject *old_extra = pb_configuration_get_extra (before);
+  JsonObject *new_extra = pb_configuration_get_extra (after);
+  g_autoptr(GPtrArray) old_keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GList) old_members = json_object_get_members (old_extra);
+  g_autoptr(GList) new_members = json_object_get_members (new_extra);
+
+  for (GList *l = old_members; l != NULL; l = l->next)
+    g_ptr_array_add (old_keys, l->data);
+  for (GList *l = new_members; l != NULL; l = l->next)
+    g_ptr_array_add (new_keys, l->data);
+  g_ptr_array_sort (old_keys, pb_compare_strings);
+  g_ptr_array_sort (new_keys, pb_compare_strings);
+  keys = merge_keys (old_keys, new_keys);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *old_text = dup_member_text (old_extra, key);
+      g_autofree char *new_text = dup_member_text (new_extra, key);
+      g_autofree char *description = NULL;
+      PbChangeKind kind;
+
+      if (g_strcmp0 (old_text, new_text) == 0)
+        continue;
+
+      kind = old_text == NULL ? PB_CHANGE_ADDED : new_text == NULL ? PB_CHANGE_REMOVED : PB_CHANGE_MODIFIED;
+      /* Translators: %s is a JSON key this version does not know */
+      description = g_strdup_printf (_("Unknown key “%s” changed (kept as it is in the file)"), key);
+      add_change (changes, kind, key, old_text, new_text, description);
+    }
+}
+
 GListModel *
 pb_diff_configurations (PbConfiguration *before,
                         PbConfiguration *after)
@@ -463,6 +520,7 @@ pb_diff_configurations (PbConfiguration *before,
   diff_presence_mappings (before, after, changes);
   diff_state_mappings (before, after, changes);
   diff_switches (before, after, changes);
+  diff_extra_keys (before, after, changes);
 
   store = g_list_store_new (PB_TYPE_CHANGE);
   g_list_store_splice (store, 0, 0, changes->pdata, changes->len);

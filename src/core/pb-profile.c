@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pb-profile.h"
+#include "pb-util.h"
 
 struct _PbProfile
 {
@@ -38,19 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() arrived in GLib 2.76; this tree pins 2.74. */
-static gboolean
-set_str (char       **str_pointer,
-         const char  *new_str)
-{
-  if (g_strcmp0 (*str_pointer, new_str) == 0)
-    return FALSE;
-
-  g_free (*str_pointer);
-  *str_pointer = g_strdup (new_str);
-  return TRUE;
-}
 
 static void
 pb_profile_finalize (GObject *object)
@@ -283,7 +271,7 @@ pb_profile_set_platform_url (PbProfile  *self,
 {
   g_return_if_fail (PB_IS_PROFILE (self));
 
-  if (set_str (&self->platform_url, url))
+  if (pb_set_str (&self->platform_url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLATFORM_URL]);
 }
 
@@ -300,7 +288,7 @@ pb_profile_set_auth_url (PbProfile  *self,
 {
   g_return_if_fail (PB_IS_PROFILE (self));
 
-  if (set_str (&self->auth_url, url))
+  if (pb_set_str (&self->auth_url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_URL]);
 }
 
@@ -317,7 +305,7 @@ pb_profile_set_client_id (PbProfile  *self,
 {
   g_return_if_fail (PB_IS_PROFILE (self));
 
-  if (set_str (&self->client_id, client_id))
+  if (pb_set_str (&self->client_id, client_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
 }
 
@@ -334,7 +322,7 @@ pb_profile_set_salesforce_login_url (PbProfile  *self,
 {
   g_return_if_fail (PB_IS_PROFILE (self));
 
-  if (set_str (&self->salesforce_login_url, url))
+  if (pb_set_str (&self->salesforce_login_url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALESFORCE_LOGIN_URL]);
 }
 
@@ -351,7 +339,7 @@ pb_profile_set_salesforce_client_id (PbProfile  *self,
 {
   g_return_if_fail (PB_IS_PROFILE (self));
 
-  if (set_str (&self->salesforce_client_id, client_id))
+  if (pb_set_str (&self->salesforce_client_id, client_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALESFORCE_CLIENT_ID]);
 }
 

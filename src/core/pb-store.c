@@ -1094,7 +1094,17 @@ pb_store_update_profile (PbStore    *self,
   pb_sqlite_bind_int64 (stmt, 7, pb_profile_get_callback_port (profile));
   pb_sqlite_bind_int64 (stmt, 8, pb_profile_get_sandbox_org (profile));
 
-  return pb_sqlite_step_done (stmt, error);
+  if (!pb_sqlite_step_done (stmt, error))
+    return FALSE;
+
+  /* Another process may have removed it since it was resolved. */
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_no_profile_error (error, pb_profile_get_name (profile));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 PbProfile *

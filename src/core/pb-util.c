@@ -1,0 +1,26 @@
+/* pb-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-util.h"
+
+#include <string.h>
+
+gboolean
+pb_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+  return TRUE;
+}
+
+int
+pb_compare_strings (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}

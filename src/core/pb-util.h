@@ -1,0 +1,18 @@
+/* pb-util.h: small helpers private to the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* g_set_str() arrived in GLib 2.76; this tree pins 2.74. */
+gboolean pb_set_str          (char          **str_pointer,
+                              const char     *new_str);
+/* GCompareFunc for g_ptr_array_sort() over C strings. */
+int      pb_compare_strings  (gconstpointer   a,
+                              gconstpointer   b);
+
+G_END_DECLS
