@@ -19,4 +19,6 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display: here is what the worked example does to agents."
   exec ./_build/src/cli/presence-bridge-cli explain --profile Example
 fi
+# Uninstalled: the settings schema is compiled in the build tree.
+export GSETTINGS_SCHEMA_DIR="$top/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 exec ./_build/src/ui/presence-bridge "$@"

@@ -1,3 +1,23 @@
+/* main.c: presence-bridge, the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
-int main (void) { return 0; }
+#include <glib/gi18n.h>
+
+#include "pb-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PbApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = pb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,178 @@
+/* pb-problem-group.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-problem-group.h"
+
+struct _PbProblemGroup
+{
+  GObject parent_instance;
+
+  PbSeverity  severity;
+  char       *code;
+  GListStore *findings;
+};
+
+G_DEFINE_FINAL_TYPE (PbProblemGroup, pb_problem_group, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_N_FINDINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+findings_changed_cb (PbProblemGroup *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+}
+
+static void
+pb_problem_group_finalize (GObject *object)
+{
+  PbProblemGroup *self = (PbProblemGroup *)object;
+
+  g_clear_pointer (&self->code, g_free);
+  g_clear_object (&self->findings);
+
+  G_OBJECT_CLASS (pb_problem_group_parent_class)->finalize (object);
+}
+
+static void
+pb_problem_group_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PbProblemGroup *self = PB_PROBLEM_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, pb_problem_group_get_n_findings (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_problem_group_class_init (PbProblemGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_problem_group_finalize;
+  object_class->get_property = pb_problem_group_get_property;
+
+  properties[PROP_N_FINDINGS] =
+    g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pb_problem_group_init (PbProblemGroup *self)
+{
+  self->findings = g_list_store_new (PB_TYPE_FINDING);
+  g_signal_connect_object (self->findings, "items-changed", G_CALLBACK (findings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+PbProblemGroup *
+pb_problem_group_new (PbSeverity  severity,
+                      const char *code)
+{
+  PbProblemGroup *self = g_object_new (PB_TYPE_PROBLEM_GROUP, NULL);
+
+  self->severity = severity;
+  self->code = g_strdup (code);
+
+  return self;
+}
+
+PbSeverity
+pb_problem_group_get_severity (PbProblemGroup *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), PB_SEVERITY_ERROR);
+  return self->severity;
+}
+
+const char *
+pb_problem_group_get_code (PbProblemGroup *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
+  return self->code;
+}
+
+gboolean
+pb_problem_group_is_heading (PbProblemGroup *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), FALSE);
+  return self->code == NULL;
+}
+
+const char *
+pb_problem_group_get_title (PbProblemGroup *self)
+{
+  static const struct {
+    const char *code;
+    const char *title;
+  } titles[] = {
+    { PB_CHECK_UNMAPPED_MAJOR_STATE, N_("Major states without a presence") },
+    { PB_CHECK_UNKNOWN_STATE, N_("Mappings to agent states that no longer exist") },
+    { PB_CHECK_UNKNOWN_PRESENCE, N_("Mappings to presence statuses that no longer exist") },
+    { PB_CHECK_DUPLICATE_ID, N_("Duplicate ids") },
+    { PB_CHECK_REVERT_INEFFECTIVE, N_("Revert to last status has no effect") },
+    { PB_CHECK_BUSY_PRESENCE_TO_READY, N_("Busy presences that set Ready") },
+    { PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, N_("Online presences for busy or away states") },
+    { PB_CHECK_ROUND_TRIP_MISMATCH, N_("Round trips that do not come back") },
+    { PB_CHECK_DEFAULT_MAPPING_USED, N_("Presence statuses that set Ready by default") },
+    { PB_CHECK_MINOR_STATE_INHERITS, N_("Minor states that use their major state’s presence") },
+  };
+
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
+
+  if (self->code == NULL)
+    {
+      switch (self->severity)
+        {
+        case PB_SEVERITY_ERROR:
+          return _("Errors");
+        case PB_SEVERITY_WARNING:
+          return _("Warnings");
+        case PB_SEVERITY_INFO:
+        default:
+          return _("Notes");
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      if (g_str_equal (titles[i].code, self->code))
+        return _(titles[i].title);
+    }
+
+  /* A check newer than this table: its code is still meaningful. */
+  return self->code;
+}
+
+GListModel *
+pb_problem_group_get_findings (PbProblemGroup *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+guint
+pb_problem_group_get_n_findings (PbProblemGroup *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+}

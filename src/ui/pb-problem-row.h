@@ -1,0 +1,24 @@
+/* pb-problem-row.h: one row of the Problems panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-core.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_PROBLEM_ROW (pb_problem_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbProblemRow, pb_problem_row, PB, PROBLEM_ROW, GtkWidget)
+
+/* A recycled row of the problems tree: @row's item is a PbProblemGroup (a
+ * severity's heading, or a check with its count) or a PbFinding. */
+GtkWidget *pb_problem_row_new    (void);
+void       pb_problem_row_bind   (PbProblemRow   *self,
+                                  GtkTreeListRow *row);
+void       pb_problem_row_unbind (PbProblemRow   *self);
+
+G_END_DECLS
