@@ -4,6 +4,8 @@
  */
 #include "pb-test-fixtures.h"
 
+#include <glib/gstdio.h>
+
 PbConfiguration *
 pb_test_worked_example (void)
 {
@@ -70,4 +72,32 @@ pb_test_data_path (const char *name)
 
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
+}
+
+char *
+pb_test_make_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+pb_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          pb_test_remove_tree (child);
+        }
+    }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
 }

@@ -14,4 +14,11 @@ PbConfiguration *pb_test_worked_example (void);
 /* Path of a file in tests/data. */
 char            *pb_test_data_path      (const char *name);
 
+/* A new, empty folder for one test (in the temporary folder that
+ * G_TEST_OPTION_ISOLATE_DIRS gives each test), named after @tmpl. */
+char            *pb_test_make_dir       (const char *tmpl);
+/* Removes @path and all it holds (a link, not what it points to), and
+ * asserts that every part went. */
+void             pb_test_remove_tree    (const char *path);
+
 G_END_DECLS

@@ -33,38 +33,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pb-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pb_test_make_dir ("pb-cli-XXXXXX");
   fixture->store = g_build_filename (fixture->dir, "store.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  pb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->store);
 }

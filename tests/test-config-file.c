@@ -721,35 +721,10 @@ test_too_large_bytes (void)
   g_assert_nonnull (strstr (error->message, "16.0\u00a0MiB"));
 }
 
-static char *
-make_test_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-config-file-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_test_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 static void
 test_load_path_errors (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = pb_test_make_dir ("test-config-file-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "missing.config.json", NULL);
   g_autofree char *huge = g_build_filename (dir, "huge.config.json", NULL);
   g_autoptr(GError) error = NULL;
@@ -775,7 +750,7 @@ test_load_path_errors (void)
   g_assert_nonnull (strstr (error->message, "too large"));
   g_assert_nonnull (strstr (error->message, "17.0\u00a0MiB"));
 
-  remove_test_dir (dir);
+  pb_test_remove_tree (dir);
 }
 
 static void
@@ -954,7 +929,7 @@ test_fuzz (void)
 static void
 test_save_path (void)
 {
-  g_autofree char *dir = make_test_dir ();
+  g_autofree char *dir = pb_test_make_dir ("test-config-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "saved.config.json", NULL);
   g_autofree char *unwritable = g_build_filename (dir, "no-such-folder", "saved.config.json", NULL);
   g_autoptr(PbConfiguration) example = pb_test_worked_example ();
@@ -980,7 +955,7 @@ test_save_path (void)
   g_assert_true (g_str_has_prefix (error->message, unwritable));
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 
-  remove_test_dir (dir);
+  pb_test_remove_tree (dir);
 }
 
 int

@@ -14,6 +14,7 @@
 #include "pb-import-dialog.h"
 #include "pb-resources.h"
 #include "pb-test-fixtures.h"
+#include "pb-test-ui.h"
 
 typedef struct
 {
@@ -24,32 +25,13 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(PbProfile) profile = pb_profile_new ("Sandbox");
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("pb-test-dialogs-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = pb_test_make_dir ("pb-test-dialogs-XXXXXX");
   f->path = g_build_filename (f->dir, "store.db", NULL);
 
   f->store = pb_store_open (f->path, &error);
@@ -67,7 +49,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->profile);
   g_assert_finalize_object (g_steal_pointer (&f->store));
 
-  remove_tree (f->dir);
+  pb_test_remove_tree (f->dir);
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
 
   g_clear_pointer (&f->dir, g_free);
@@ -162,15 +144,6 @@ count_revisions (Fixture *f)
 
 /* Driving widgets */
 
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_display_sync (gtk_widget_get_display (widget));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Until the dialog's store work is done and its result is on screen. */
 static void
 wait_until_idle (GtkWidget *dialog)
@@ -185,7 +158,7 @@ wait_until_idle (GtkWidget *dialog)
       g_main_context_iteration (NULL, TRUE);
     }
 
-  wait_for_draw (dialog);
+  pb_test_wait_for_draw (dialog);
 }
 
 static void
@@ -318,7 +291,7 @@ assert_diff_view_shows (PbDiffView      *view,
   g_assert_cmpuint (pb_diff_view_get_n_rows (view), ==, n_items);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_items);
 
-  wait_for_draw (GTK_WIDGET (view));
+  pb_test_wait_for_draw (GTK_WIDGET (view));
   rows = collect_diff_rows (view);
   g_assert_cmpuint (g_hash_table_size (rows), <=, n_items);
   if (n_items <= 5)
@@ -367,41 +340,6 @@ assert_diff_view_shows (PbDiffView      *view,
 
   /* Every row on screen stands for one change (no stale recycled row). */
   g_assert_cmpuint (n_rows_checked, ==, g_hash_table_size (rows));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("PB_TEST_ARTEFACTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  wait_for_draw (widget);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* Whether the dialog under test (one per test) has been finalized: its
@@ -507,7 +445,7 @@ test_diff_view_rows (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* Nothing compared yet: neither rows nor "No differences". */
-  wait_for_draw (window);
+  pb_test_wait_for_draw (window);
   g_assert_cmpuint (pb_diff_view_get_n_rows (PB_DIFF_VIEW (view)), ==, 0);
   g_assert_null (find_label (view, "No Differences"));
 
@@ -515,7 +453,7 @@ test_diff_view_rows (void)
   g_object_set (view, "changes", changes, NULL);
   assert_diff_view_shows (PB_DIFF_VIEW (view), before, after);
   g_assert_null (find_label (view, "No Differences"));
-  save_screenshot (window, "diff-view.png");
+  pb_test_save_screenshot (window, "diff-view");
 
   /* Every kind of change is there, added (the new status) included. */
   {
@@ -539,7 +477,7 @@ test_diff_view_rows (void)
   }
 
   pb_diff_view_set_changes (PB_DIFF_VIEW (view), none);
-  wait_for_draw (window);
+  pb_test_wait_for_draw (window);
   g_assert_cmpuint (pb_diff_view_get_n_rows (PB_DIFF_VIEW (view)), ==, 0);
   g_assert_nonnull (find_label (view, "No Differences"));
   status_page = find_widget (view, ADW_TYPE_STATUS_PAGE, 0);
@@ -642,7 +580,7 @@ test_history_compare (Fixture       *f,
   /* The newest is selected and shows what it changed since the one before. */
   assert_diff_view_shows (view, rev2, rev3);
   g_assert_nonnull (find_label (dialog, "from revision 2 to revision 3"));
-  save_screenshot (dialog, "history-dialog.png");
+  pb_test_save_screenshot (dialog, "history-dialog");
 
   pb_history_dialog_select_revision (PB_HISTORY_DIALOG (dialog), 2);
   wait_until_idle (dialog);
@@ -697,7 +635,7 @@ test_history_restore (Fixture       *f,
   confirmation = find_message_dialog (GTK_WINDOW (dialog));
   g_assert_nonnull (confirmation);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirmation), ==, "Restore Revision 1 as the Draft?");
-  save_screenshot (GTK_WIDGET (confirmation), "history-restore-confirmation.png");
+  pb_test_save_screenshot (GTK_WIDGET (confirmation), "history-restore-confirmation");
   adw_message_dialog_response (confirmation, "cancel");
   gtk_window_destroy (GTK_WINDOW (confirmation));
   wait_until_idle (dialog);
@@ -799,14 +737,14 @@ test_history_narrow (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
   list = find_widget_with_class (dialog, GTK_TYPE_LIST_VIEW, "navigation-sidebar");
   g_assert_true (gtk_widget_get_mapped (list));
-  save_screenshot (dialog, "history-narrow-list.png");
+  pb_test_save_screenshot (dialog, "history-narrow-list");
 
   /* Activating a revision (Enter) shows its comparison, Back the list. */
   g_signal_emit_by_name (list, "activate", 1);
-  wait_for_draw (dialog);
+  pb_test_wait_for_draw (dialog);
   g_assert_false (gtk_widget_get_mapped (list));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pb_history_dialog_get_diff_view (PB_HISTORY_DIALOG (dialog)))));
-  save_screenshot (dialog, "history-narrow-comparison-dark.png");
+  pb_test_save_screenshot (dialog, "history-narrow-comparison-dark");
 
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
@@ -840,7 +778,7 @@ test_history_empty (Fixture       *f,
   /* Nothing to restore. */
   g_assert_false (gtk_widget_activate_action (dialog, "history.restore", NULL) &&
                   find_message_dialog (GTK_WINDOW (dialog)) != NULL);
-  save_screenshot (dialog, "history-empty.png");
+  pb_test_save_screenshot (dialog, "history-empty");
 
   /* What Escape is bound to. */
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
@@ -906,7 +844,7 @@ test_import_changes (Fixture       *f,
   draft = load_draft (f);
   assert_diff_view_shows (pb_import_dialog_get_diff_view (PB_IMPORT_DIALOG (dialog)), draft, landing);
   g_assert_cmpuint (pb_diff_view_get_n_rows (pb_import_dialog_get_diff_view (PB_IMPORT_DIALOG (dialog))), >, 0);
-  save_screenshot (dialog, "import-dialog.png");
+  pb_test_save_screenshot (dialog, "import-dialog");
 
   /* Nothing written yet. */
   g_assert_cmpuint (count_revisions (f), ==, 1);
@@ -950,7 +888,7 @@ test_import_no_differences (Fixture       *f,
   g_assert_cmpuint (pb_diff_view_get_n_rows (pb_import_dialog_get_diff_view (PB_IMPORT_DIALOG (dialog))), ==, 0);
   g_assert_nonnull (find_label (dialog, "No Differences"));
   g_assert_nonnull (find_label (dialog, "already has this configuration"));
-  save_screenshot (dialog, "import-no-differences.png");
+  pb_test_save_screenshot (dialog, "import-no-differences");
 
   /* Still importable: it records a revision, with the comment typed. */
   comment = ADW_ENTRY_ROW (find_widget (dialog, ADW_TYPE_ENTRY_ROW, 0));
@@ -998,7 +936,7 @@ test_import_with_errors (Fixture       *f,
   expected = g_strdup_printf ("This configuration has %u errors.", n_errors);
   g_assert_nonnull (find_label (dialog, expected));
   assert_diff_view_shows (pb_import_dialog_get_diff_view (PB_IMPORT_DIALOG (dialog)), empty, imported);
-  save_screenshot (dialog, "import-with-errors.png");
+  pb_test_save_screenshot (dialog, "import-with-errors");
 
   pb_import_dialog_apply (PB_IMPORT_DIALOG (dialog));
   wait_until_finalized ();
@@ -1056,7 +994,7 @@ test_import_fetched_lists (Fixture       *f,
   g_assert_cmpuint (n_list_changes, >, 0);
   g_assert_cmpuint (pb_diff_view_get_n_rows (lists), ==, n_list_changes);
   g_assert_nonnull (find_label (GTK_WIDGET (lists), "Ready for messaging"));
-  save_screenshot (dialog, "import-fetched-lists.png");
+  pb_test_save_screenshot (dialog, "import-fetched-lists");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_until_finalized ();
@@ -1097,7 +1035,7 @@ test_import_failure (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "refused by the test"));
   g_assert_true (gtk_widget_get_visible (dialog));
   g_assert_cmpuint (result.revision, ==, 0);
-  save_screenshot (GTK_WIDGET (message), "import-failure.png");
+  pb_test_save_screenshot (GTK_WIDGET (message), "import-failure");
   gtk_window_destroy (GTK_WINDOW (message));
 
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER refuse", NULL, NULL, NULL), ==, SQLITE_OK);

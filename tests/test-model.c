@@ -110,6 +110,18 @@ test_display_names (void)
 }
 
 static void
+test_names_and_labels (void)
+{
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+
+  g_assert_cmpstr (pb_configuration_get_state_name (config, "away.break"), ==, "Break");
+  g_assert_cmpstr (pb_configuration_get_presence_label (config, "On_a_call"), ==, "On a call");
+  /* An item the lists do not have is shown by its key. */
+  g_assert_cmpstr (pb_configuration_get_state_name (config, "away.nap"), ==, "away.nap");
+  g_assert_cmpstr (pb_configuration_get_presence_label (config, "Gone"), ==, "Gone");
+}
+
+static void
 test_lists (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
@@ -287,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/model/resolve/unmapped-presence-is-ready", test_unmapped_presence_is_ready);
   g_test_add_func ("/model/resolve/logged-out-is-offline", test_logged_out_is_offline);
   g_test_add_func ("/model/display-names", test_display_names);
+  g_test_add_func ("/model/names-and-labels", test_names_and_labels);
   g_test_add_func ("/model/lists", test_lists);
   g_test_add_func ("/model/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/model/equal-ignores-record-ids", test_equal_ignores_record_ids);

@@ -25,31 +25,12 @@ typedef struct
 #define CLOSED GINT_TO_POINTER (1)
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("pb-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = pb_test_make_dir ("pb-test-store-XXXXXX");
   f->path = g_build_filename (f->dir, "store.db", NULL);
 
   if (data != CLOSED)
@@ -67,7 +48,7 @@ fixture_tear_down (Fixture       *f,
   if (f->store != NULL)
     g_assert_finalize_object (g_steal_pointer (&f->store));
 
-  remove_tree (f->dir);
+  pb_test_remove_tree (f->dir);
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
 
   g_clear_pointer (&f->dir, g_free);

@@ -19,6 +19,7 @@
 #include "pb-state-row.h"
 #include "pb-status-row.h"
 #include "pb-test-fixtures.h"
+#include "pb-test-ui.h"
 #include "pb-window.h"
 
 /* One application for the whole program, as in a real session; each test
@@ -53,22 +54,6 @@ wake_up_cb (gpointer user_data)
     g_source_remove (_tick);                                                 \
   } G_STMT_END
 
-static void
-run_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  run_pending ();
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_display_sync (gtk_widget_get_display (widget));
-  run_pending ();
-}
-
 static GtkWidget *template_child (PbWindow   *window,
                                   const char *name);
 
@@ -87,47 +72,16 @@ static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  const char *dir = g_getenv ("PB_TEST_ARTEFACTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  if (PB_IS_WINDOW (widget))
+  if (PB_IS_WINDOW (widget) && g_getenv ("PB_TEST_ARTEFACTS") != NULL)
     wait_for_animations (PB_WINDOW (widget));
-  wait_for_draw (widget);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  pb_test_save_screenshot (widget, name);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pb_test_make_dir ("test-window-XXXXXX");
   fixture->store_path = g_build_filename (fixture->dir, "store.db", NULL);
   g_setenv ("PRESENCE_BRIDGE_STORE", fixture->store_path, TRUE);
   g_unsetenv ("PB_GENERATE");
@@ -143,7 +97,7 @@ fixture_open (Fixture *fixture)
   g_assert_true (PB_IS_WINDOW (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
 
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  pb_test_wait_for_draw (GTK_WIDGET (fixture->window));
   return fixture->window;
 }
 
@@ -162,29 +116,11 @@ fixture_close (Fixture *fixture)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   fixture_close (fixture);
-  remove_tree (fixture->dir);
+  pb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->store_path);
 }
@@ -220,7 +156,7 @@ open_worked_example (Fixture *fixture)
 
   g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, "Example");
   g_assert_cmpstr (visible_page (window), ==, "editor");
-  wait_for_draw (GTK_WIDGET (window));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
 
   return window;
 }
@@ -487,7 +423,7 @@ test_choose_from_popup (Fixture       *fixture,
   /* Clicking opens the grid's one popup, on this row, showing every state. */
   popover = open_choices (button);
   g_assert_cmpuint (g_list_model_get_n_items (pb_choice_popover_get_results (popover)), ==, 14);
-  wait_for_draw (GTK_WIDGET (popover));
+  pb_test_wait_for_draw (GTK_WIDGET (popover));
   save_screenshot (GTK_WIDGET (popover), "choice-popup");
 
   /* The search narrows it; picking closes it and maps the status. */
@@ -939,7 +875,7 @@ test_history_restore (Fixture       *fixture,
   g_assert_cmpuint (pb_window_get_saved_revision (window), ==, 3);
   g_assert_null (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Taking_notes"));
   g_assert_false (pb_window_get_has_unsaved_changes (window));
-  wait_for_draw (GTK_WIDGET (window));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (dropdown_text (status_dropdown (window, "Taking_notes")), ==, "Default (Ready)");
   gtk_window_destroy (dialog);
 }
@@ -1119,7 +1055,7 @@ test_large_generated_profile (Fixture       *fixture,
   /* ... until it is scrolled to, and its drop-down shares the model. */
   g_assert_true (pb_window_focus_subject (window, PB_SUBJECT_PRESENCE, "Status_04999"));
   WAIT_FOR ((row = pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, "Status_04999")) != NULL);
-  wait_for_draw (GTK_WIDGET (window));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (pb_choice_button_get_model (status_dropdown (window, "Status_04999")) ==
                  pb_choice_button_get_model (status_dropdown (window, "Status_04998")));
   g_assert_cmpuint (g_list_model_get_n_items (pb_choice_button_get_model (status_dropdown (window, "Status_04999"))),
@@ -1134,7 +1070,7 @@ test_large_generated_profile (Fixture       *fixture,
   edited = g_get_monotonic_time ();
   pb_choice_button_set_selected (status_dropdown (window, "Status_04999"), 0);
   pb_window_refresh_now (window);
-  wait_for_draw (GTK_WIDGET (window));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
   g_test_message ("edited and redrawn in %.0f ms", (g_get_monotonic_time () - edited) / 1000.0);
   g_assert_null (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Status_04999"));
   g_assert_true (pb_window_get_has_unsaved_changes (window));

@@ -112,15 +112,6 @@ state_name (Checks    *checks,
   return info->display_name;
 }
 
-static const char *
-presence_label (PbConfiguration *config,
-                const char      *api_name)
-{
-  PbPresenceStatus *status = pb_configuration_lookup_presence (config, api_name);
-
-  return status != NULL ? pb_presence_status_get_label (status) : api_name;
-}
-
 /* Takes the message from checks->message. */
 static void
 add_finding (Checks     *checks,
@@ -134,15 +125,26 @@ add_finding (Checks     *checks,
                    pb_finding_new (code, severity, path, checks->message->str, subject, subject_id));
 }
 
+/* A finding on a mapping entry: its path is "@member.@key". */
+static void
+add_entry_finding (Checks     *checks,
+                   const char *code,
+                   PbSeverity  severity,
+                   const char *member,
+                   PbSubject   subject,
+                   const char *key)
+{
+  g_string_printf (checks->path, "%s.%s", member, key);
+  add_finding (checks, code, severity, checks->path->str, subject, key);
+}
+
 static void
 add_presence_finding (Checks     *checks,
                       const char *code,
                       PbSeverity  severity,
                       const char *api_name)
 {
-  g_string_assign (checks->path, "presenceToState.");
-  g_string_append (checks->path, api_name);
-  add_finding (checks, code, severity, checks->path->str, PB_SUBJECT_PRESENCE, api_name);
+  add_entry_finding (checks, code, severity, "presenceToState", PB_SUBJECT_PRESENCE, api_name);
 }
 
 static void
@@ -151,9 +153,7 @@ add_state_finding (Checks     *checks,
                    PbSeverity  severity,
                    const char *state_id)
 {
-  g_string_assign (checks->path, "stateToPresence.");
-  g_string_append (checks->path, state_id);
-  add_finding (checks, code, severity, checks->path->str, PB_SUBJECT_STATE, state_id);
+  add_entry_finding (checks, code, severity, "stateToPresence", PB_SUBJECT_STATE, state_id);
 }
 
 static void
@@ -285,7 +285,7 @@ check_presence_statuses (Checks *checks)
             {
               /* Translators: a presence label, a state name, another presence label. */
               g_string_printf (checks->message, _("The round trip does not come back: “%s” → %s → “%s”. The agent's choice is replaced at the next state change."),
-                               label, state_name (checks, state), presence_label (config, round_trip));
+                               label, state_name (checks, state), pb_configuration_get_presence_label (config, round_trip));
             }
           add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, PB_SEVERITY_WARNING, api_name);
         }
@@ -365,7 +365,7 @@ check_presence_mappings (Checks *checks)
         {
           /* Translators: a presence label, then a state id. */
           g_string_printf (checks->message, _("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
-                           presence_label (config, api_name), state_id);
+                           pb_configuration_get_presence_label (config, api_name), state_id);
           add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, api_name);
         }
     }

@@ -1458,12 +1458,16 @@ begin_member (GString    *out,
   g_string_append (out, ": ");
 }
 
+typedef void (*AppendItemFunc) (GString  *out,
+                                gpointer  item);
+
+/* A list of objects written one a line, "[]" when empty. */
 static void
-append_agent_states (GString         *out,
-                     PbConfiguration *configuration)
+append_object_list (GString        *out,
+                    GListModel     *items,
+                    AppendItemFunc  append_item)
 {
-  GListModel *states = pb_configuration_get_agent_states (configuration);
-  guint n = g_list_model_get_n_items (states);
+  guint n = g_list_model_get_n_items (items);
 
   if (n == 0)
     {
@@ -1474,52 +1478,48 @@ append_agent_states (GString         *out,
   g_string_append (out, "[\n");
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PbAgentState) state = g_list_model_get_item (states, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      g_string_append (out, "    { \"id\": ");
-      append_string (out, pb_agent_state_get_id (state));
-      g_string_append (out, ", \"name\": ");
-      append_string (out, pb_agent_state_get_name (state));
-      g_string_append (out, ", \"major\": ");
-      append_nullable_string (out, pb_agent_state_get_major_id (state));
+      g_string_append (out, "    { ");
+      append_item (out, item);
       g_string_append (out, i + 1 < n ? " },\n" : " }\n");
     }
   g_string_append (out, "  ]");
 }
 
 static void
-append_presence_statuses (GString         *out,
-                          PbConfiguration *configuration)
+append_agent_state (GString  *out,
+                    gpointer  item)
 {
-  GListModel *statuses = pb_configuration_get_presence_statuses (configuration);
-  guint n = g_list_model_get_n_items (statuses);
+  PbAgentState *state = item;
 
-  if (n == 0)
+  g_string_append (out, "\"id\": ");
+  append_string (out, pb_agent_state_get_id (state));
+  g_string_append (out, ", \"name\": ");
+  append_string (out, pb_agent_state_get_name (state));
+  g_string_append (out, ", \"major\": ");
+  append_nullable_string (out, pb_agent_state_get_major_id (state));
+}
+
+static void
+append_presence_status (GString  *out,
+                        gpointer  item)
+{
+  PbPresenceStatus *status = item;
+  const char * const *channels = pb_presence_status_get_channels (status);
+
+  g_string_append (out, "\"apiName\": ");
+  append_string (out, pb_presence_status_get_api_name (status));
+  g_string_append (out, ", \"label\": ");
+  append_string (out, pb_presence_status_get_label (status));
+  g_string_append (out, ", \"channels\": [");
+  for (guint c = 0; channels != NULL && channels[c] != NULL; c++)
     {
-      g_string_append (out, "[]");
-      return;
+      if (c > 0)
+        g_string_append (out, ", ");
+      append_string (out, channels[c]);
     }
-
-  g_string_append (out, "[\n");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
-      const char * const *channels = pb_presence_status_get_channels (status);
-
-      g_string_append (out, "    { \"apiName\": ");
-      append_string (out, pb_presence_status_get_api_name (status));
-      g_string_append (out, ", \"label\": ");
-      append_string (out, pb_presence_status_get_label (status));
-      g_string_append (out, ", \"channels\": [");
-      for (guint c = 0; channels != NULL && channels[c] != NULL; c++)
-        {
-          if (c > 0)
-            g_string_append (out, ", ");
-          append_string (out, channels[c]);
-        }
-      g_string_append (out, i + 1 < n ? "] },\n" : "] }\n");
-    }
-  g_string_append (out, "  ]");
+  g_string_append (out, "]");
 }
 
 static void
@@ -1645,9 +1645,9 @@ pb_config_file_to_data (PbConfiguration *configuration,
     }
 
   begin_member (out, &first, "agentStates");
-  append_agent_states (out, configuration);
+  append_object_list (out, pb_configuration_get_agent_states (configuration), append_agent_state);
   begin_member (out, &first, "presenceStatuses");
-  append_presence_statuses (out, configuration);
+  append_object_list (out, pb_configuration_get_presence_statuses (configuration), append_presence_status);
 
   begin_member (out, &first, "presenceToState");
   presence_keys = pb_configuration_list_presence_mappings (configuration);

@@ -562,6 +562,24 @@ pb_configuration_lookup_presence (PbConfiguration *self,
 }
 
 const char *
+pb_configuration_get_state_name (PbConfiguration *self,
+                                 const char      *state_id)
+{
+  PbAgentState *state = pb_configuration_lookup_state (self, state_id);
+
+  return state != NULL ? pb_agent_state_get_name (state) : state_id;
+}
+
+const char *
+pb_configuration_get_presence_label (PbConfiguration *self,
+                                     const char      *api_name)
+{
+  PbPresenceStatus *status = pb_configuration_lookup_presence (self, api_name);
+
+  return status != NULL ? pb_presence_status_get_label (status) : api_name;
+}
+
+const char *
 pb_configuration_get_presence_mapping (PbConfiguration *self,
                                        const char      *api_name)
 {

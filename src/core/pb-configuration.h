@@ -64,6 +64,12 @@ PbAgentState     *pb_configuration_lookup_state              (PbConfiguration  *
                                                               const char       *state_id);
 PbPresenceStatus *pb_configuration_lookup_presence           (PbConfiguration  *self,
                                                               const char       *api_name);
+/* What the lists call an item: the state's name, the status's label, or
+ * the id or API name itself when the list does not have it. */
+const char       *pb_configuration_get_state_name            (PbConfiguration  *self,
+                                                              const char       *state_id);
+const char       *pb_configuration_get_presence_label        (PbConfiguration  *self,
+                                                              const char       *api_name);
 
 /* Presence → state. NULL state_id removes the entry (the default, Ready). */
 const char       *pb_configuration_get_presence_mapping      (PbConfiguration  *self,

@@ -28,15 +28,6 @@ add_change (GPtrArray    *changes,
   g_ptr_array_add (changes, pb_change_new (kind, path, before, after, description));
 }
 
-static const char *
-presence_label (PbConfiguration *config,
-                const char      *api_name)
-{
-  PbPresenceStatus *status = pb_configuration_lookup_presence (config, api_name);
-
-  return status != NULL ? pb_presence_status_get_label (status) : NULL;
-}
-
 /* The label as the newer configuration knows it, else the older, else the
  * API name: a removed status still has a name in the old one. */
 static const char *
@@ -44,12 +35,10 @@ presence_label_in_either (PbConfiguration *before,
                           PbConfiguration *after,
                           const char      *api_name)
 {
-  const char *label = presence_label (after, api_name);
+  if (pb_configuration_lookup_presence (after, api_name) != NULL)
+    return pb_configuration_get_presence_label (after, api_name);
 
-  if (label == NULL)
-    label = presence_label (before, api_name);
-
-  return label != NULL ? label : api_name;
+  return pb_configuration_get_presence_label (before, api_name);
 }
 
 static char *
@@ -342,13 +331,10 @@ static const char *
 entry_value (PbConfiguration *config,
              const char      *api_name)
 {
-  const char *label;
-
   if (api_name == NULL)
     return C_("presence", "Offline");
 
-  label = presence_label (config, api_name);
-  return label != NULL ? label : api_name;
+  return pb_configuration_get_presence_label (config, api_name);
 }
 
 static void

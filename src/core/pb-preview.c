@@ -13,24 +13,6 @@
  * ContactPad), presence labels in quotes.
  */
 
-static const char *
-presence_label (PbConfiguration *config,
-                const char      *api_name)
-{
-  PbPresenceStatus *status = pb_configuration_lookup_presence (config, api_name);
-
-  return status != NULL ? pb_presence_status_get_label (status) : api_name;
-}
-
-static const char *
-state_name (PbConfiguration *config,
-            const char      *state_id)
-{
-  PbAgentState *state = pb_configuration_lookup_state (config, state_id);
-
-  return state != NULL ? pb_agent_state_get_name (state) : state_id;
-}
-
 static void
 add_event (GPtrArray          *events,
            PbPreviewEventKind  kind,
@@ -57,10 +39,10 @@ dup_state_outcome (PbConfiguration *config,
     case PB_RESOLUTION_OWN:
       if (presence == NULL)
         return g_strdup (_("offline in Omni-Channel"));
-      return g_strdup_printf (_("Omni-Channel shows “%s”"), presence_label (config, presence));
+      return g_strdup_printf (_("Omni-Channel shows “%s”"), pb_configuration_get_presence_label (config, presence));
 
     case PB_RESOLUTION_INHERITED:
-      major_name = state_name (config, pb_agent_state_get_major_id (pb_configuration_lookup_state (config, state_id)));
+      major_name = pb_configuration_get_state_name (config, pb_agent_state_get_major_id (pb_configuration_lookup_state (config, state_id)));
       if (presence == NULL)
         {
           /* Translators: %s is the name of the major state whose mapping is used. */
@@ -68,7 +50,7 @@ dup_state_outcome (PbConfiguration *config,
         }
       /* Translators: a presence label, then the name of the major state whose mapping is used. */
       return g_strdup_printf (_("Omni-Channel shows “%s” (same as %s)"),
-                              presence_label (config, presence), major_name);
+                              pb_configuration_get_presence_label (config, presence), major_name);
 
     case PB_RESOLUTION_NONE:
     default:
@@ -133,11 +115,11 @@ add_presence_events (PbConfiguration *config,
       else if (is_default)
         {
           outcome = g_strdup_printf (_("ContactPad state %s (default mapping)"),
-                                     state_name (config, state_id));
+                                     pb_configuration_get_state_name (config, state_id));
         }
       else
         {
-          outcome = g_strdup_printf (_("ContactPad state %s"), state_name (config, state_id));
+          outcome = g_strdup_printf (_("ContactPad state %s"), pb_configuration_get_state_name (config, state_id));
         }
 
       add_event (events, PB_PREVIEW_EVENT_PRESENCE, trigger, outcome, api_name);
@@ -172,7 +154,7 @@ add_revert_event (PbConfiguration *config,
                   GPtrArray       *events)
 {
   const char *post_call = pb_configuration_get_agent_post_call_state (config);
-  const char *name = state_name (config, post_call);
+  const char *name = pb_configuration_get_state_name (config, post_call);
   PbStateKind kind = pb_configuration_get_state_kind (config, post_call);
   const char *presence = NULL;
   PbResolution resolution;
@@ -196,7 +178,7 @@ add_revert_event (PbConfiguration *config,
         {
           /* Translators: a presence label, then the Agent Post Call State. */
           outcome = g_strdup_printf (_("Omni-Channel shows “%s” (mapped to %s)"),
-                                     presence_label (config, presence), name);
+                                     pb_configuration_get_presence_label (config, presence), name);
         }
     }
   else if (kind == PB_STATE_KIND_READY || kind == PB_STATE_KIND_READY_OFFLINE)
@@ -219,7 +201,7 @@ add_revert_event (PbConfiguration *config,
     {
       /* Translators: a presence label, then twice the Agent Post Call State. */
       outcome = g_strdup_printf (_("Omni-Channel shows “%s” (mapped to %s); Revert to last status has no effect because the post-call state is %s"),
-                                 presence_label (config, presence), name, name);
+                                 pb_configuration_get_presence_label (config, presence), name, name);
     }
 
   add_event (events, PB_PREVIEW_EVENT_REVERT,

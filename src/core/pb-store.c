@@ -169,6 +169,66 @@ set_damaged_error (PbStore     *self,
                self->path, detail);
 }
 
+/* A statement whose first parameter is a row id, the most common shape. */
+static sqlite3_stmt *
+prepare_with_id (PbStore     *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = pb_sqlite_prepare (self->db, sql, error);
+
+  if (stmt != NULL)
+    pb_sqlite_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+/* Runs a statement that returns no row and takes @text as its parameter. */
+static gboolean
+exec_with_text (PbStore     *self,
+                const char  *sql,
+                const char  *text,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  pb_sqlite_bind_text (stmt, 1, text);
+  return pb_sqlite_step_done (stmt, error);
+}
+
+/* The first column of a query's only row. */
+static gboolean
+query_int64 (PbStore     *self,
+             const char  *sql,
+             gint64      *value,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, sql, error);
+
+  if (stmt == NULL || pb_sqlite_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Ends the transaction the caller began: committed when @ok, else rolled
+ * back. */
+static gboolean
+end_transaction (PbStore   *self,
+                 gboolean   ok,
+                 GError   **error)
+{
+  if (ok && pb_sqlite_commit (self->db, error))
+    return TRUE;
+
+  pb_sqlite_rollback (self->db);
+  return FALSE;
+}
+
 
 /* Snapshots: the lists a mapping was made against. */
 
@@ -414,15 +474,14 @@ ensure_snapshot (PbStore          *self,
 
   digest = compute_snapshot_digest (config);
 
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT id, source FROM snapshots "
-                            "WHERE profile_id = ?1 AND digest = ?2 "
-                            "ORDER BY source = 'fetch' DESC, id DESC LIMIT 1",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT id, source FROM snapshots "
+                          "WHERE profile_id = ?1 AND digest = ?2 "
+                          "ORDER BY source = 'fetch' DESC, id DESC LIMIT 1",
+                          profile_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  pb_sqlite_bind_int64 (stmt, 1, profile_id);
   pb_sqlite_bind_text (stmt, 2, digest);
 
   rc = pb_sqlite_step (stmt, error);
@@ -459,14 +518,13 @@ load_snapshot (PbStore          *self,
   StatusRows rows = { 0 };
   int rc;
 
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT account_id, account_name, org_id, org_name, org_sandbox "
-                            "FROM snapshots WHERE id = ?1",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT account_id, account_name, org_id, org_name, org_sandbox "
+                          "FROM snapshots WHERE id = ?1",
+                          snapshot_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  pb_sqlite_bind_int64 (stmt, 1, snapshot_id);
   rc = pb_sqlite_step (stmt, error);
   if (rc == SQLITE_DONE)
     {
@@ -485,14 +543,13 @@ load_snapshot (PbStore          *self,
                             sqlite3_column_int64 (stmt, 4) != 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT id, name, major FROM snapshot_agent_states "
-                            "WHERE snapshot_id = ?1 ORDER BY position",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT id, name, major FROM snapshot_agent_states "
+                          "WHERE snapshot_id = ?1 ORDER BY position",
+                          snapshot_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  pb_sqlite_bind_int64 (stmt, 1, snapshot_id);
   while ((rc = pb_sqlite_step (stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (states, pb_agent_state_new (pb_sqlite_column_text (stmt, 0),
                                                  pb_sqlite_column_text (stmt, 1),
@@ -504,15 +561,14 @@ load_snapshot (PbStore          *self,
   /* SQLite splits the channel arrays itself: one row per channel, or one
    * without a channel for a status that has none. Parsing thousands of small
    * arrays with json-glib took longer than the rest of the load. */
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT s.position, s.api_name, s.label, s.record_id, c.type, c.value "
-                            "FROM snapshot_presence_statuses AS s LEFT JOIN json_each (s.channels) AS c "
-                            "WHERE s.snapshot_id = ?1 ORDER BY s.position, c.key",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT s.position, s.api_name, s.label, s.record_id, c.type, c.value "
+                          "FROM snapshot_presence_statuses AS s LEFT JOIN json_each (s.channels) AS c "
+                          "WHERE s.snapshot_id = ?1 ORDER BY s.position, c.key",
+                          snapshot_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  pb_sqlite_bind_int64 (stmt, 1, snapshot_id);
   while ((rc = pb_sqlite_step (stmt, error)) == SQLITE_ROW)
     {
       gint64 position = sqlite3_column_int64 (stmt, 0);
@@ -753,20 +809,23 @@ set_no_profile_error (GError     **error,
                _("There is no profile named “%s”"), name);
 }
 
-/* One profile from a query taking @text or @id (or nothing); NULL without an
- * error when there is no such row. */
-static PbProfile *
+/* One profile from a query taking @text or @id (or nothing): *@profile is
+ * NULL, and TRUE returned, when there is no such row. */
+static gboolean
 query_profile (PbStore     *self,
                const char  *sql,
                const char  *text,
                gint64       id,
+               PbProfile  **profile,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, sql, error);
   int rc;
 
+  *profile = NULL;
+
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   if (text != NULL)
     pb_sqlite_bind_text (stmt, 1, text);
@@ -775,9 +834,20 @@ query_profile (PbStore     *self,
 
   rc = pb_sqlite_step (stmt, error);
   if (rc == SQLITE_ROW)
-    return profile_from_row (stmt);
+    *profile = profile_from_row (stmt);
 
-  return NULL;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* The profile named @name, NULL without an error when there is none. */
+static gboolean
+find_profile_locked (PbStore     *self,
+                     const char  *name,
+                     PbProfile  **profile,
+                     GError     **error)
+{
+  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE name = ?1",
+                        name, 0, profile, error);
 }
 
 static PbProfile *
@@ -785,20 +855,15 @@ lookup_profile_locked (PbStore     *self,
                        const char  *name,
                        GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   PbProfile *profile;
 
-  profile = query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE name = ?1",
-                           name, 0, &local_error);
-  if (profile != NULL)
-    return profile;
+  if (!find_profile_locked (self, name, &profile, error))
+    return NULL;
 
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
+  if (profile == NULL)
     set_no_profile_error (error, name);
 
-  return NULL;
+  return profile;
 }
 
 static PbProfile *
@@ -806,20 +871,16 @@ get_profile_by_id_locked (PbStore     *self,
                           gint64       id,
                           GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   PbProfile *profile;
 
-  profile = query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE id = ?1",
-                           NULL, id, &local_error);
-  if (profile != NULL)
-    return profile;
+  if (!query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE id = ?1",
+                      NULL, id, &profile, error))
+    return NULL;
 
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
+  if (profile == NULL)
     g_set_error_literal (error, PB_ERROR, PB_ERROR_NOT_FOUND, _("The profile no longer exists"));
 
-  return NULL;
+  return profile;
 }
 
 /* The row id of @profile: its id when it came from the store, else the row
@@ -834,13 +895,12 @@ resolve_profile_id (PbStore    *self,
 
   if (id > 0)
     {
-      g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, "SELECT 1 FROM profiles WHERE id = ?1", error);
+      g_autoptr(sqlite3_stmt) stmt = prepare_with_id (self, "SELECT 1 FROM profiles WHERE id = ?1", id, error);
       int rc;
 
       if (stmt == NULL)
         return 0;
 
-      pb_sqlite_bind_int64 (stmt, 1, id);
       rc = pb_sqlite_step (stmt, error);
       if (rc == SQLITE_ROW)
         return id;
@@ -853,42 +913,25 @@ resolve_profile_id (PbStore    *self,
   return stored ? pb_profile_get_id (stored) : 0;
 }
 
-static gboolean
-count_profiles (PbStore  *self,
-                gint64   *count,
-                GError  **error)
+/* Takes the store's lock for the caller, then resolves @profile. */
+static gint64
+lock_profile (PbStore       *self,
+              PbProfile     *profile,
+              GMutexLocker **locker,
+              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, "SELECT count(*) FROM profiles", error);
-
-  if (stmt == NULL || pb_sqlite_step (stmt, error) != SQLITE_ROW)
-    return FALSE;
-
-  *count = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  *locker = g_mutex_locker_new (&self->mutex);
+  return resolve_profile_id (self, profile, error);
 }
 
+/* Runs @sql on the profile named @name, which must exist. */
 static gboolean
-mark_default_locked (PbStore     *self,
-                     const char  *name,
-                     GError     **error)
+exec_on_profile_name (PbStore     *self,
+                      const char  *sql,
+                      const char  *name,
+                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) mark = NULL;
-
-  /* Cleared first: the unique index on the flag allows one default at any
-   * moment, even within a transaction. */
-  clear = pb_sqlite_prepare (self->db, "UPDATE profiles SET is_default = 0 WHERE is_default = 1 AND name <> ?1", error);
-  if (clear == NULL)
-    return FALSE;
-  pb_sqlite_bind_text (clear, 1, name);
-  if (!pb_sqlite_step_done (clear, error))
-    return FALSE;
-
-  mark = pb_sqlite_prepare (self->db, "UPDATE profiles SET is_default = 1 WHERE name = ?1", error);
-  if (mark == NULL)
-    return FALSE;
-  pb_sqlite_bind_text (mark, 1, name);
-  if (!pb_sqlite_step_done (mark, error))
+  if (!exec_with_text (self, sql, name, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
@@ -898,6 +941,33 @@ mark_default_locked (PbStore     *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+mark_default_locked (PbStore     *self,
+                     const char  *name,
+                     GError     **error)
+{
+  /* Cleared first: the unique index on the flag allows one default at any
+   * moment, even within a transaction. */
+  return exec_with_text (self, "UPDATE profiles SET is_default = 0 WHERE is_default = 1 AND name <> ?1",
+                         name, error) &&
+         exec_on_profile_name (self, "UPDATE profiles SET is_default = 1 WHERE name = ?1", name, error);
+}
+
+/* Parameters 2 to 8: the connection settings, in the order of both the
+ * INSERT and the UPDATE below. */
+static void
+bind_profile_settings (sqlite3_stmt *stmt,
+                       PbProfile    *profile)
+{
+  pb_sqlite_bind_text (stmt, 2, pb_profile_get_platform_url (profile));
+  pb_sqlite_bind_text (stmt, 3, pb_profile_get_auth_url (profile));
+  pb_sqlite_bind_text (stmt, 4, pb_profile_get_client_id (profile));
+  pb_sqlite_bind_text (stmt, 5, pb_profile_get_salesforce_login_url (profile));
+  pb_sqlite_bind_text (stmt, 6, pb_profile_get_salesforce_client_id (profile));
+  pb_sqlite_bind_int64 (stmt, 7, pb_profile_get_callback_port (profile));
+  pb_sqlite_bind_int64 (stmt, 8, pb_profile_get_sandbox_org (profile));
 }
 
 static PbProfile *
@@ -918,13 +988,7 @@ insert_profile_locked (PbStore     *self,
     return NULL;
 
   pb_sqlite_bind_text (stmt, 1, name);
-  pb_sqlite_bind_text (stmt, 2, pb_profile_get_platform_url (profile));
-  pb_sqlite_bind_text (stmt, 3, pb_profile_get_auth_url (profile));
-  pb_sqlite_bind_text (stmt, 4, pb_profile_get_client_id (profile));
-  pb_sqlite_bind_text (stmt, 5, pb_profile_get_salesforce_login_url (profile));
-  pb_sqlite_bind_text (stmt, 6, pb_profile_get_salesforce_client_id (profile));
-  pb_sqlite_bind_int64 (stmt, 7, pb_profile_get_callback_port (profile));
-  pb_sqlite_bind_int64 (stmt, 8, pb_profile_get_sandbox_org (profile));
+  bind_profile_settings (stmt, profile);
   pb_sqlite_bind_int64 (stmt, 9, now_seconds ());
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -948,19 +1012,14 @@ get_default_profile_locked (PbStore  *self,
                             GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(PbProfile) profile = NULL;
   int rc;
 
-  profile = query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE is_default = 1",
-                           NULL, 0, &local_error);
+  if (!query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE is_default = 1",
+                      NULL, 0, &profile, error))
+    return NULL;
   if (profile != NULL)
     return g_steal_pointer (&profile);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
 
   stmt = pb_sqlite_prepare (self->db, "SELECT " PROFILE_COLUMNS " FROM profiles LIMIT 2", error);
   if (stmt == NULL)
@@ -1046,11 +1105,8 @@ pb_store_add_profile (PbStore    *self,
     return NULL;
 
   stored = insert_profile_locked (self, profile, error);
-  if (stored == NULL || !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return NULL;
-    }
+  if (!end_transaction (self, stored != NULL, error))
+    return NULL;
 
   return g_steal_pointer (&stored);
 }
@@ -1070,9 +1126,7 @@ pb_store_update_profile (PbStore    *self,
   g_return_val_if_fail (PB_IS_PROFILE (profile), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->mutex);
-
-  id = resolve_profile_id (self, profile, error);
+  id = lock_profile (self, profile, &locker, error);
   if (id == 0)
     return FALSE;
 
@@ -1086,13 +1140,7 @@ pb_store_update_profile (PbStore    *self,
     return FALSE;
 
   pb_sqlite_bind_int64 (stmt, 1, id);
-  pb_sqlite_bind_text (stmt, 2, pb_profile_get_platform_url (profile));
-  pb_sqlite_bind_text (stmt, 3, pb_profile_get_auth_url (profile));
-  pb_sqlite_bind_text (stmt, 4, pb_profile_get_client_id (profile));
-  pb_sqlite_bind_text (stmt, 5, pb_profile_get_salesforce_login_url (profile));
-  pb_sqlite_bind_text (stmt, 6, pb_profile_get_salesforce_client_id (profile));
-  pb_sqlite_bind_int64 (stmt, 7, pb_profile_get_callback_port (profile));
-  pb_sqlite_bind_int64 (stmt, 8, pb_profile_get_sandbox_org (profile));
+  bind_profile_settings (stmt, profile);
 
   if (!pb_sqlite_step_done (stmt, error))
     return FALSE;
@@ -1153,14 +1201,7 @@ pb_store_set_default_profile (PbStore     *self,
   if (!pb_sqlite_begin (self->db, error))
     return FALSE;
 
-  if (!mark_default_locked (self, name, error) ||
-      !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return FALSE;
-    }
-
-  return TRUE;
+  return end_transaction (self, mark_default_locked (self, name, error), error);
 }
 
 /* Its snapshots, draft and revisions go with it (ON DELETE CASCADE), in the
@@ -1171,7 +1212,6 @@ pb_store_remove_profile (PbStore     *self,
                          GError     **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1179,21 +1219,7 @@ pb_store_remove_profile (PbStore     *self,
 
   locker = g_mutex_locker_new (&self->mutex);
 
-  stmt = pb_sqlite_prepare (self->db, "DELETE FROM profiles WHERE name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pb_sqlite_bind_text (stmt, 1, name);
-  if (!pb_sqlite_step_done (stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      set_no_profile_error (error, name);
-      return FALSE;
-    }
-
-  return TRUE;
+  return exec_on_profile_name (self, "DELETE FROM profiles WHERE name = ?1", name, error);
 }
 
 
@@ -1238,13 +1264,12 @@ insert_revision (PbStore     *self,
   g_autoptr(sqlite3_stmt) insert = NULL;
   gint64 number;
 
-  next = pb_sqlite_prepare (self->db,
-                            "SELECT coalesce (max (number), 0) + 1 FROM revisions WHERE profile_id = ?1",
-                            error);
+  next = prepare_with_id (self,
+                          "SELECT coalesce (max (number), 0) + 1 FROM revisions WHERE profile_id = ?1",
+                          profile_id, error);
   if (next == NULL)
     return 0;
 
-  pb_sqlite_bind_int64 (next, 1, profile_id);
   if (pb_sqlite_step (next, error) != SQLITE_ROW)
     return 0;
   number = sqlite3_column_int64 (next, 0);
@@ -1341,17 +1366,15 @@ pb_store_load_draft (PbStore    *self,
   g_return_val_if_fail (PB_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = g_mutex_locker_new (&self->mutex);
-
-  profile_id = resolve_profile_id (self, profile, error);
+  profile_id = lock_profile (self, profile, &locker, error);
   if (profile_id == 0)
     return NULL;
 
-  stmt = pb_sqlite_prepare (self->db, "SELECT snapshot_id, mapping_json FROM drafts WHERE profile_id = ?1", error);
+  stmt = prepare_with_id (self, "SELECT snapshot_id, mapping_json FROM drafts WHERE profile_id = ?1",
+                          profile_id, error);
   if (stmt == NULL)
     return NULL;
 
-  pb_sqlite_bind_int64 (stmt, 1, profile_id);
   rc = pb_sqlite_step (stmt, error);
   if (rc == SQLITE_DONE)
     return pb_configuration_new ();
@@ -1384,16 +1407,12 @@ pb_store_save_draft (PbStore          *self,
   if (!pb_sqlite_begin (self->db, error))
     return FALSE;
 
-  if ((profile_id = resolve_profile_id (self, profile, error)) == 0 ||
-      !ensure_snapshot (self, profile_id, draft, SNAPSHOT_SOURCE_SAVE, &snapshot_id, error) ||
-      !write_draft (self, profile_id, snapshot_id, mapping_json, error) ||
-      !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return FALSE;
-    }
-
-  return TRUE;
+  profile_id = resolve_profile_id (self, profile, error);
+  return end_transaction (self,
+                          profile_id != 0 &&
+                          ensure_snapshot (self, profile_id, draft, SNAPSHOT_SOURCE_SAVE, &snapshot_id, error) &&
+                          write_draft (self, profile_id, snapshot_id, mapping_json, error),
+                          error);
 }
 
 guint
@@ -1406,7 +1425,7 @@ pb_store_save_revision (PbStore          *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   gint64 profile_id;
-  guint number;
+  guint number = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (PB_IS_PROFILE (profile), 0);
@@ -1419,15 +1438,11 @@ pb_store_save_revision (PbStore          *self,
   if (!pb_sqlite_begin (self->db, error))
     return 0;
 
-  if ((profile_id = resolve_profile_id (self, profile, error)) == 0 ||
-      (number = save_revision_locked (self, profile_id, configuration, source, comment, error)) == 0 ||
-      !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return 0;
-    }
+  profile_id = resolve_profile_id (self, profile, error);
+  if (profile_id != 0)
+    number = save_revision_locked (self, profile_id, configuration, source, comment, error);
 
-  return number;
+  return end_transaction (self, number != 0, error) ? number : 0;
 }
 
 GListModel *
@@ -1445,20 +1460,16 @@ pb_store_list_revisions (PbStore    *self,
   g_return_val_if_fail (PB_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = g_mutex_locker_new (&self->mutex);
-
-  profile_id = resolve_profile_id (self, profile, error);
+  profile_id = lock_profile (self, profile, &locker, error);
   if (profile_id == 0)
     return NULL;
 
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT number, created_at, source, comment FROM revisions "
-                            "WHERE profile_id = ?1 ORDER BY number DESC",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT number, created_at, source, comment FROM revisions "
+                          "WHERE profile_id = ?1 ORDER BY number DESC",
+                          profile_id, error);
   if (stmt == NULL)
     return NULL;
-
-  pb_sqlite_bind_int64 (stmt, 1, profile_id);
 
   revisions = g_list_store_new (PB_TYPE_REVISION);
   while ((rc = pb_sqlite_step (stmt, error)) == SQLITE_ROW)
@@ -1480,6 +1491,15 @@ pb_store_list_revisions (PbStore    *self,
   return G_LIST_MODEL (g_steal_pointer (&revisions));
 }
 
+static void
+set_no_revision_error (GError    **error,
+                       PbProfile  *profile,
+                       guint       number)
+{
+  g_set_error (error, PB_ERROR, PB_ERROR_NOT_FOUND,
+               _("Profile “%s” has no revision %u"), pb_profile_get_name (profile), number);
+}
+
 /* Looks up revision @number (0: the newest) of @profile_id. Returns FALSE
  * with PB_ERROR_NOT_FOUND when there is none. */
 static gboolean
@@ -1494,33 +1514,23 @@ find_revision (PbStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  stmt = prepare_with_id (self,
+                          number > 0
+                          ? "SELECT snapshot_id, mapping_json FROM revisions "
+                            "WHERE profile_id = ?1 AND number = ?2"
+                          : "SELECT snapshot_id, mapping_json FROM revisions "
+                            "WHERE profile_id = ?1 ORDER BY number DESC LIMIT 1",
+                          profile_id, error);
+  if (stmt == NULL)
+    return FALSE;
   if (number > 0)
-    {
-      stmt = pb_sqlite_prepare (self->db,
-                                "SELECT snapshot_id, mapping_json FROM revisions "
-                                "WHERE profile_id = ?1 AND number = ?2",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      pb_sqlite_bind_int64 (stmt, 2, number);
-    }
-  else
-    {
-      stmt = pb_sqlite_prepare (self->db,
-                                "SELECT snapshot_id, mapping_json FROM revisions "
-                                "WHERE profile_id = ?1 ORDER BY number DESC LIMIT 1",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-    }
-  pb_sqlite_bind_int64 (stmt, 1, profile_id);
+    pb_sqlite_bind_int64 (stmt, 2, number);
 
   rc = pb_sqlite_step (stmt, error);
   if (rc == SQLITE_DONE)
     {
       if (number > 0)
-        g_set_error (error, PB_ERROR, PB_ERROR_NOT_FOUND,
-                     _("Profile “%s” has no revision %u"), pb_profile_get_name (profile), number);
+        set_no_revision_error (error, profile, number);
       else
         g_set_error (error, PB_ERROR, PB_ERROR_NOT_FOUND,
                      _("Profile “%s” has no revision yet"), pb_profile_get_name (profile));
@@ -1553,8 +1563,7 @@ pb_store_load_revision (PbStore    *self,
 
   if (number == 0)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no revision %u"), pb_profile_get_name (profile), number);
+      set_no_revision_error (error, profile, number);
       return NULL;
     }
 
@@ -1581,9 +1590,7 @@ pb_store_load_latest_revision (PbStore    *self,
   g_return_val_if_fail (PB_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = g_mutex_locker_new (&self->mutex);
-
-  profile_id = resolve_profile_id (self, profile, error);
+  profile_id = lock_profile (self, profile, &locker, error);
   if (profile_id == 0)
     return NULL;
 
@@ -1608,7 +1615,7 @@ pb_store_restore_revision (PbStore    *self,
   g_autofree char *comment = NULL;
   gint64 profile_id;
   gint64 snapshot_id;
-  guint new_number;
+  guint new_number = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (PB_IS_PROFILE (profile), 0);
@@ -1616,8 +1623,7 @@ pb_store_restore_revision (PbStore    *self,
 
   if (number == 0)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no revision %u"), pb_profile_get_name (profile), number);
+      set_no_revision_error (error, profile, number);
       return 0;
     }
 
@@ -1631,18 +1637,13 @@ pb_store_restore_revision (PbStore    *self,
     return 0;
 
   /* The stored rows are reused as they are: a restore copies no list. */
-  if ((profile_id = resolve_profile_id (self, profile, error)) == 0 ||
-      !find_revision (self, profile, profile_id, number, &snapshot_id, &mapping_json, error) ||
-      !write_draft (self, profile_id, snapshot_id, mapping_json, error) ||
-      (new_number = insert_revision (self, profile_id, snapshot_id, mapping_json,
-                                     PB_REVISION_SOURCE_RESTORE, comment, error)) == 0 ||
-      !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return 0;
-    }
+  if ((profile_id = resolve_profile_id (self, profile, error)) != 0 &&
+      find_revision (self, profile, profile_id, number, &snapshot_id, &mapping_json, error) &&
+      write_draft (self, profile_id, snapshot_id, mapping_json, error))
+    new_number = insert_revision (self, profile_id, snapshot_id, mapping_json,
+                                  PB_REVISION_SOURCE_RESTORE, comment, error);
 
-  return new_number;
+  return end_transaction (self, new_number != 0, error) ? new_number : 0;
 }
 
 
@@ -1660,15 +1661,14 @@ current_snapshot (PbStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = pb_sqlite_prepare (self->db,
-                            "SELECT id, source FROM snapshots WHERE profile_id = ?1 "
-                            "ORDER BY id = (SELECT snapshot_id FROM drafts WHERE profile_id = ?1) DESC, "
-                            "  id DESC LIMIT 1",
-                            error);
+  stmt = prepare_with_id (self,
+                          "SELECT id, source FROM snapshots WHERE profile_id = ?1 "
+                          "ORDER BY id = (SELECT snapshot_id FROM drafts WHERE profile_id = ?1) DESC, "
+                          "  id DESC LIMIT 1",
+                          profile_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  pb_sqlite_bind_int64 (stmt, 1, profile_id);
   rc = pb_sqlite_step (stmt, error);
   if (rc == SQLITE_ROW)
     {
@@ -1734,16 +1734,12 @@ pb_store_prepare_import (PbStore          *self,
     }
   else if (profile != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(PbProfile) stored = lookup_profile_locked (self, pb_profile_get_name (profile), &local_error);
+      g_autoptr(PbProfile) stored = NULL;
 
+      if (!find_profile_locked (self, pb_profile_get_name (profile), &stored, error))
+        return NULL;
       if (stored != NULL)
         profile_id = pb_profile_get_id (stored);
-      else if (!g_error_matches (local_error, PB_ERROR, PB_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
     }
 
   return prepare_import_locked (self, profile_id, imported, error);
@@ -1763,22 +1759,18 @@ import_target_locked (PbStore          *self,
 
   if (profile_name != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      PbProfile *profile = lookup_profile_locked (self, profile_name, &local_error);
+      PbProfile *profile;
 
+      if (!find_profile_locked (self, profile_name, &profile, error))
+        return NULL;
       if (profile != NULL)
         return profile;
-      if (!g_error_matches (local_error, PB_ERROR, PB_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
 
       new_profile = pb_profile_new (profile_name);
       return insert_profile_locked (self, new_profile, error);
     }
 
-  if (!count_profiles (self, &count, error))
+  if (!query_int64 (self, "SELECT count(*) FROM profiles", &count, error))
     return NULL;
 
   if (count > 0)
@@ -1801,7 +1793,7 @@ pb_store_import (PbStore          *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(PbProfile) profile = NULL;
   g_autoptr(PbConfiguration) landing = NULL;
-  guint number;
+  guint number = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (profile_name == NULL || *profile_name != '\0', 0);
@@ -1813,15 +1805,13 @@ pb_store_import (PbStore          *self,
   if (!pb_sqlite_begin (self->db, error))
     return 0;
 
-  if ((profile = import_target_locked (self, profile_name, imported, error)) == NULL ||
-      (landing = prepare_import_locked (self, pb_profile_get_id (profile), imported, error)) == NULL ||
-      (number = save_revision_locked (self, pb_profile_get_id (profile), landing,
-                                      PB_REVISION_SOURCE_IMPORT, comment, error)) == 0 ||
-      !pb_sqlite_commit (self->db, error))
-    {
-      pb_sqlite_rollback (self->db);
-      return 0;
-    }
+  if ((profile = import_target_locked (self, profile_name, imported, error)) != NULL &&
+      (landing = prepare_import_locked (self, pb_profile_get_id (profile), imported, error)) != NULL)
+    number = save_revision_locked (self, pb_profile_get_id (profile), landing,
+                                   PB_REVISION_SOURCE_IMPORT, comment, error);
+
+  if (!end_transaction (self, number != 0, error))
+    return 0;
 
   if (profile_out != NULL)
     *profile_out = g_steal_pointer (&profile);
@@ -1917,6 +1907,24 @@ set_corrupt (PbStore  *self,
                self->path, aside);
 }
 
+/* Reports @local_error, or the corruption that caused it. Returns FALSE. */
+static gboolean
+fail_opening (PbStore  *self,
+              GError   *local_error,
+              GError  **error)
+{
+  if (is_corruption (sqlite3_errcode (self->db)))
+    {
+      set_corrupt (self, error);
+      g_error_free (local_error);
+    }
+  else
+    {
+      g_propagate_error (error, local_error);
+    }
+  return FALSE;
+}
+
 /* A stale -wal next to a file that is no database at all would be opened
  * by SQLite and deleted when it closes: such a file never reaches SQLite.
  * A missing or empty file is a new store. */
@@ -1943,13 +1951,7 @@ read_user_version (PbStore  *self,
                    gint64   *version,
                    GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = pb_sqlite_prepare (self->db, "PRAGMA user_version", error);
-
-  if (stmt == NULL || pb_sqlite_step (stmt, error) != SQLITE_ROW)
-    return FALSE;
-
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return query_int64 (self, "PRAGMA user_version", version, error);
 }
 
 /* PRAGMA quick_check reports most damage as result rows, not as an error. */
@@ -2233,13 +2235,7 @@ open_connection (PbStore  *self,
   /* Before anything that writes: switching to WAL rewrites the header, and
    * a newer version's file must stay exactly as it is. */
   if (!read_user_version (self, &version, &local_error))
-    {
-      if (is_corruption (sqlite3_errcode (self->db)))
-        set_corrupt (self, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return fail_opening (self, g_steal_pointer (&local_error), error);
 
   if (version > PB_STORE_SCHEMA_VERSION)
     {
@@ -2252,13 +2248,7 @@ open_connection (PbStore  *self,
     }
 
   if (!check_integrity (self, &intact, &local_error))
-    {
-      if (is_corruption (sqlite3_errcode (self->db)))
-        set_corrupt (self, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return fail_opening (self, g_steal_pointer (&local_error), error);
   if (!intact)
     {
       set_corrupt (self, error);

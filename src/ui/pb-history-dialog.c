@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-dialog-util.h"
 #include "pb-diff.h"
 #include "pb-history-dialog.h"
 
@@ -123,18 +124,6 @@ dup_local_time (PbRevision *revision)
 }
 
 static void
-pb_history_dialog_show_error (PbHistoryDialog *self,
-                              const char      *heading,
-                              const GError    *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 pb_history_dialog_update_actions (PbHistoryDialog *self)
 {
   gboolean has_selection = gtk_single_selection_get_selected_item (self->revision_selection) != NULL;
@@ -146,25 +135,13 @@ pb_history_dialog_update_actions (PbHistoryDialog *self)
 static void
 pb_history_dialog_hold (PbHistoryDialog *self)
 {
-  if (self->n_pending++ == 0)
-    {
-      gtk_spinner_set_spinning (self->spinner, TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  pb_dialog_hold (G_OBJECT (self), &self->n_pending, self->spinner, properties[PROP_BUSY]);
 }
 
 static void
 pb_history_dialog_release (PbHistoryDialog *self)
 {
-  g_assert (self->n_pending > 0);
-
-  if (--self->n_pending == 0)
-    {
-      /* The template is gone once the dialog was destroyed. */
-      if (self->spinner != NULL)
-        gtk_spinner_set_spinning (self->spinner, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  pb_dialog_release (G_OBJECT (self), &self->n_pending, self->spinner, properties[PROP_BUSY]);
 }
 
 static void
@@ -216,7 +193,7 @@ compare_cb (GObject      *object,
     }
 
   if (changes == NULL)
-    pb_history_dialog_show_error (self, _("Could Not Compare the Revisions"), error);
+    pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Compare the Revisions"), error);
   pb_diff_view_set_changes (self->diff_view, changes);
 
   pb_history_dialog_release (self);
@@ -231,7 +208,6 @@ pb_history_dialog_get_selected (PbHistoryDialog *self)
 static void
 pb_history_dialog_compare (PbHistoryDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   PbRevision *revision = pb_history_dialog_get_selected (self);
   guint selected = gtk_drop_down_get_selected (self->compare_drop_down);
   TaskData *data;
@@ -269,10 +245,9 @@ pb_history_dialog_compare (PbHistoryDialog *self)
   self->compare_cancellable = g_cancellable_new ();
   pb_history_dialog_hold (self);
 
-  task = g_task_new (NULL, self->compare_cancellable, compare_cb, g_object_ref (self));
-  g_task_set_source_tag (task, pb_history_dialog_compare);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, compare_thread);
+  pb_dialog_run_in_thread (G_OBJECT (self), self->compare_cancellable, pb_history_dialog_compare,
+                           data, (GDestroyNotify) task_data_free,
+                           compare_thread, compare_cb);
 }
 
 static void
@@ -517,7 +492,7 @@ list_revisions_cb (GObject      *object,
   if (revisions == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      pb_history_dialog_show_error (self, _("Could Not Read the History"), error);
+      pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Read the History"), error);
       pb_history_dialog_release (self);
       return;
     }
@@ -579,7 +554,7 @@ restore_cb (GObject      *object,
     return;
 
   pb_history_dialog_update_actions (self);
-  pb_history_dialog_show_error (self, _("Could Not Restore the Revision"), error);
+  pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Restore the Revision"), error);
 }
 
 static void
@@ -587,7 +562,6 @@ confirm_restore_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     PbHistoryDialog  *self)
 {
-  g_autoptr(GTask) task = NULL;
   guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "revision"));
 
   if (g_strcmp0 (response, "restore") != 0 || self->restoring)
@@ -597,10 +571,9 @@ confirm_restore_cb (AdwMessageDialog *dialog,
   pb_history_dialog_update_actions (self);
   pb_history_dialog_hold (self);
 
-  task = g_task_new (NULL, NULL, restore_cb, g_object_ref (self));
-  g_task_set_source_tag (task, confirm_restore_cb);
-  g_task_set_task_data (task, task_data_new (self, number, 0), (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, restore_thread);
+  pb_dialog_run_in_thread (G_OBJECT (self), NULL, confirm_restore_cb,
+                           task_data_new (self, number, 0), (GDestroyNotify) task_data_free,
+                           restore_thread, restore_cb);
 }
 
 static void
@@ -643,20 +616,14 @@ pb_history_dialog_close_request (GtkWindow *window)
 
   /* A restore is one short transaction: let it finish so its result is
    * never lost with the dialog. */
-  if (self->restoring)
-    return TRUE;
-
-  if (GTK_WINDOW_CLASS (pb_history_dialog_parent_class)->close_request != NULL)
-    return GTK_WINDOW_CLASS (pb_history_dialog_parent_class)->close_request (window);
-
-  return FALSE;
+  return pb_dialog_close_request (window, GTK_WINDOW_CLASS (pb_history_dialog_parent_class),
+                                  self->restoring);
 }
 
 static void
 pb_history_dialog_constructed (GObject *object)
 {
   PbHistoryDialog *self = (PbHistoryDialog *)object;
-  g_autoptr(GTask) task = NULL;
 
   G_OBJECT_CLASS (pb_history_dialog_parent_class)->constructed (object);
 
@@ -664,10 +631,9 @@ pb_history_dialog_constructed (GObject *object)
   g_return_if_fail (PB_IS_PROFILE (self->profile));
 
   pb_history_dialog_hold (self);
-  task = g_task_new (NULL, self->cancellable, list_revisions_cb, g_object_ref (self));
-  g_task_set_source_tag (task, pb_history_dialog_constructed);
-  g_task_set_task_data (task, task_data_new (self, 0, 0), (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, list_revisions_thread);
+  pb_dialog_run_in_thread (G_OBJECT (self), self->cancellable, pb_history_dialog_constructed,
+                           task_data_new (self, 0, 0), (GDestroyNotify) task_data_free,
+                           list_revisions_thread, list_revisions_cb);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-checks.h"
+#include "pb-dialog-util.h"
 #include "pb-diff.h"
 #include "pb-error.h"
 #include "pb-import-dialog.h"
@@ -107,18 +108,6 @@ task_data_new (PbImportDialog *self,
 }
 
 static void
-pb_import_dialog_show_error (PbImportDialog *self,
-                             const char     *heading,
-                             const GError   *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 pb_import_dialog_update_actions (PbImportDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
@@ -128,25 +117,13 @@ pb_import_dialog_update_actions (PbImportDialog *self)
 static void
 pb_import_dialog_hold (PbImportDialog *self)
 {
-  if (self->n_pending++ == 0)
-    {
-      gtk_spinner_set_spinning (self->spinner, TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  pb_dialog_hold (G_OBJECT (self), &self->n_pending, self->spinner, properties[PROP_BUSY]);
 }
 
 static void
 pb_import_dialog_release (PbImportDialog *self)
 {
-  g_assert (self->n_pending > 0);
-
-  if (--self->n_pending == 0)
-    {
-      /* The template is gone once the dialog was destroyed. */
-      if (self->spinner != NULL)
-        gtk_spinner_set_spinning (self->spinner, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  pb_dialog_release (G_OBJECT (self), &self->n_pending, self->spinner, properties[PROP_BUSY]);
 }
 
 static gboolean
@@ -346,7 +323,7 @@ prepare_cb (GObject      *object,
           gtk_label_set_label (self->summary_label, summary);
           gtk_label_set_label (self->detail_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->detail_label), TRUE);
-          pb_import_dialog_show_error (self, _("Could Not Prepare the Import"), error);
+          pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Prepare the Import"), error);
         }
       pb_import_dialog_release (self);
       return;
@@ -410,7 +387,7 @@ import_cb (GObject      *object,
     return;
 
   pb_import_dialog_update_actions (self);
-  pb_import_dialog_show_error (self, _("Could Not Import"), error);
+  pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Import"), error);
 }
 
 static void
@@ -428,20 +405,14 @@ pb_import_dialog_close_request (GtkWindow *window)
 
   /* The import is one transaction: let it finish so its result (or its
    * error) is never lost with the dialog. */
-  if (self->importing)
-    return TRUE;
-
-  if (GTK_WINDOW_CLASS (pb_import_dialog_parent_class)->close_request != NULL)
-    return GTK_WINDOW_CLASS (pb_import_dialog_parent_class)->close_request (window);
-
-  return FALSE;
+  return pb_dialog_close_request (window, GTK_WINDOW_CLASS (pb_import_dialog_parent_class),
+                                  self->importing);
 }
 
 static void
 pb_import_dialog_constructed (GObject *object)
 {
   PbImportDialog *self = (PbImportDialog *)object;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *summary = NULL;
 
@@ -462,11 +433,9 @@ pb_import_dialog_constructed (GObject *object)
   gtk_label_set_label (self->summary_label, summary);
 
   pb_import_dialog_hold (self);
-  task = g_task_new (NULL, self->cancellable, prepare_cb, g_object_ref (self));
-  g_task_set_source_tag (task, pb_import_dialog_constructed);
-  g_task_set_task_data (task, task_data_new (self, self->profile_name),
-                        (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, prepare_thread);
+  pb_dialog_run_in_thread (G_OBJECT (self), self->cancellable, pb_import_dialog_constructed,
+                           task_data_new (self, self->profile_name), (GDestroyNotify) task_data_free,
+                           prepare_thread, prepare_cb);
 }
 
 static void
@@ -660,7 +629,6 @@ pb_import_dialog_get_diff_view (PbImportDialog *self)
 void
 pb_import_dialog_apply (PbImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
   const char *comment;
 
@@ -680,8 +648,7 @@ pb_import_dialog_apply (PbImportDialog *self)
   pb_import_dialog_update_actions (self);
   pb_import_dialog_hold (self);
 
-  task = g_task_new (NULL, NULL, import_cb, g_object_ref (self));
-  g_task_set_source_tag (task, pb_import_dialog_apply);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, import_thread);
+  pb_dialog_run_in_thread (G_OBJECT (self), NULL, pb_import_dialog_apply,
+                           data, (GDestroyNotify) task_data_free,
+                           import_thread, import_cb);
 }

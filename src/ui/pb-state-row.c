@@ -249,13 +249,10 @@ static char *
 dup_presence_label (PbStateRow *self,
                     const char *api_name)
 {
-  PbPresenceStatus *status;
-
   if (api_name == NULL)
     return g_strdup (_("Offline"));
 
-  status = pb_configuration_lookup_presence (self->configuration, api_name);
-  return g_strdup (status ? pb_presence_status_get_label (status) : api_name);
+  return g_strdup (pb_configuration_get_presence_label (self->configuration, api_name));
 }
 
 /* "Not mapped" for a major; for a minor, what it inherits right now. */
