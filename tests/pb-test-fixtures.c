@@ -66,6 +66,56 @@ pb_test_worked_example (void)
 }
 
 char *
+pb_test_hostile_text (guint    length,
+                      gboolean spaces)
+{
+  static const char *head = "Break <b>bold?</b> \u202Ereversed\u202C tab\tnew\nline ";
+  GString *text = g_string_new (head);
+
+  for (guint n = g_utf8_strlen (head, -1); n < length; n++)
+    g_string_append_c (text, spaces && n % 8 == 7 ? ' ' : 'a' + n % 26);
+
+  return g_string_free (text, FALSE);
+}
+
+PbConfiguration *
+pb_test_worked_example_named (const char *text)
+{
+  PbConfiguration *config = pb_test_worked_example ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  model = pb_configuration_get_agent_states (config);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (model, i);
+
+      if (g_str_equal (pb_agent_state_get_id (state), "away.break"))
+        g_ptr_array_add (states, pb_agent_state_new ("away.break", text, "away"));
+      else
+        g_ptr_array_add (states, g_steal_pointer (&state));
+    }
+
+  model = pb_configuration_get_presence_statuses (config);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (model, i);
+
+      if (g_str_equal (pb_presence_status_get_api_name (status), "On_a_call"))
+        g_ptr_array_add (statuses, pb_presence_status_new ("On_a_call", text, pb_presence_status_get_record_id (status),
+                                                           pb_presence_status_get_channels (status)));
+      else
+        g_ptr_array_add (statuses, g_steal_pointer (&status));
+    }
+
+  pb_configuration_set_agent_states (config, states);
+  pb_configuration_set_presence_statuses (config, statuses);
+
+  return config;
+}
+
+char *
 pb_test_data_path (const char *name)
 {
   const char *dir = g_getenv ("PB_TEST_FIXTURES");

@@ -11,6 +11,16 @@ G_BEGIN_DECLS
 /* The worked example of domain.md, identical to
  * tests/data/worked-example.config.json (test-config-file proves it). */
 PbConfiguration *pb_test_worked_example (void);
+/* Text as hostile as an account can make a name: markup that must show
+ * as text, a right-to-left override, control characters (a tab, a line
+ * break), then words (@spaces) or one unbroken run, @length characters in
+ * all. */
+char            *pb_test_hostile_text   (guint       length,
+                                         gboolean    spaces);
+/* The worked example with @text as the name of Away › Break and as the
+ * label of "On a call": both show in both grids, the choices and the
+ * preview. */
+PbConfiguration *pb_test_worked_example_named (const char *text);
 /* Path of a file in tests/data. */
 char            *pb_test_data_path      (const char *name);
 

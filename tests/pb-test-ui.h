@@ -10,9 +10,35 @@ G_BEGIN_DECLS
 
 /* Until @widget is drawn and every pending main-loop event has run. */
 void  pb_test_wait_for_draw    (GtkWidget  *widget);
+/* Runs the main loop until @instance emits @detailed_signal (a signal,
+ * or "notify::property"); fails the test after 30 seconds. */
+void  pb_test_wait_for_signal  (gpointer    instance,
+                                const char *detailed_signal);
+/* Until @condition holds, checked each time @instance emits
+ * @detailed_signal: what a test waits on is a notification, not time. */
+#define PB_TEST_WAIT_UNTIL(instance, detailed_signal, condition) G_STMT_START { \
+    while (!(condition))                                                        \
+      pb_test_wait_for_signal ((instance), (detailed_signal));                  \
+  } G_STMT_END
+/* Until @object is finalized. */
+void  pb_test_wait_for_finalize (gpointer   object);
 /* Saves @widget as it is drawn to "@name.png" in $PB_TEST_ARTEFACTS, when
  * that is set. */
 void  pb_test_save_screenshot  (GtkWidget  *widget,
                                 const char *name);
+/* gtk_init(), or the TAP plan "1..0 # SKIP" and exit status 77 when no
+ * display can be opened (a UI test run without one is skipped, with the
+ * reason, rather than failed). */
+void  pb_test_init_display     (void);
+
+/* What a key press does to @widget's key controllers (GTK 4.8 tests
+ * cannot send real key events; tests/keyboard.sh does, with xdotool). */
+gboolean pb_test_press_key        (GtkWidget       *widget,
+                                   guint            keyval,
+                                   GdkModifierType  state);
+/* Runs @widget's key binding (class shortcut) for @keyval with @state. */
+gboolean pb_test_activate_binding (GtkWidget       *widget,
+                                   guint            keyval,
+                                   GdkModifierType  state);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "pb-resources.h"
 #include "pb-test-fixtures.h"
 #include "pb-test-ui.h"
+#include "pb-ui-util.h"
 
 typedef struct
 {
@@ -224,21 +225,22 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-/* The rows a diff view shows: its row widgets, keyed by the path they show. */
+/* The rows a diff view shows: its row widgets, keyed by the path of
+ * their change. */
 static GHashTable *
 collect_diff_rows (PbDiffView *view)
 {
-  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
   GHashTable *rows = g_hash_table_new (g_str_hash, g_str_equal);
 
-  collect_widgets (GTK_WIDGET (view), GTK_TYPE_BOX, boxes);
-  for (guint i = 0; i < boxes->len; i++)
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_GRID, grids);
+  for (guint i = 0; i < grids->len; i++)
     {
-      GtkWidget *box = g_ptr_array_index (boxes, i);
-      GtkLabel *path = g_object_get_data (G_OBJECT (box), "path");
+      GtkWidget *grid = g_ptr_array_index (grids, i);
+      const char *path = g_object_get_data (G_OBJECT (grid), "path");
 
-      if (path != NULL && gtk_widget_get_mapped (box))
-        g_hash_table_insert (rows, (gpointer) gtk_label_get_text (path), box);
+      if (path != NULL && gtk_widget_get_mapped (grid))
+        g_hash_table_insert (rows, (gpointer) path, grid);
     }
 
   return rows;
@@ -271,6 +273,21 @@ expected_kind_word (PbChangeKind kind)
     case PB_CHANGE_MODIFIED:
     default:
       return "Changed";
+    }
+}
+
+static const char *
+expected_sign (PbChangeKind kind)
+{
+  switch (kind)
+    {
+    case PB_CHANGE_ADDED:
+      return "+";
+    case PB_CHANGE_REMOVED:
+      return "−";
+    case PB_CHANGE_MODIFIED:
+    default:
+      return "~";
     }
 }
 
@@ -308,6 +325,7 @@ assert_diff_view_shows (PbDiffView      *view,
       GtkWidget *row;
       GtkWidget *marker;
       GtkLabel *description;
+      GtkWidget *values;
 
       g_assert_cmpint (pb_change_get_kind (got), ==, kind);
       g_assert_cmpstr (pb_change_get_path (got), ==, pb_change_get_path (want));
@@ -324,10 +342,18 @@ assert_diff_view_shows (PbDiffView      *view,
       description = g_object_get_data (G_OBJECT (row), "description");
       g_assert_cmpstr (gtk_label_get_text (description), ==, pb_change_get_description (want));
 
-      /* The kind is in the marker's words, not only in its colour. */
+      /* The kind is in the marker's sign, not only in its colour. */
       marker = g_object_get_data (G_OBJECT (row), "marker");
       g_assert_true (gtk_widget_has_css_class (marker, expected_marker_class (kind)));
-      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (marker)), expected_kind_word (kind)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (marker)), ==, expected_sign (kind));
+
+      /* Said once: the values only for a change of value, the file path
+       * only in the tooltip. */
+      values = g_object_get_data (G_OBJECT (row), "values");
+      g_assert_cmpint (gtk_widget_get_visible (values), ==, kind == PB_CHANGE_MODIFIED &&
+                       (pb_change_get_before (want) != NULL || pb_change_get_after (want) != NULL));
+      g_assert_cmpstr (pb_ui_get_tooltip (row), ==, pb_change_get_path (want));
+      g_assert_null (find_label (row, pb_change_get_path (want)));
 
       accessible_label = g_strdup_printf ("%s: %s", expected_kind_word (kind),
                                           pb_change_get_description (want));
@@ -611,6 +637,39 @@ test_history_compare (Fixture       *f,
   wait_until_finalized ();
 }
 
+/* The focus starts on the selected revision; Tab passes the list without
+ * selecting each revision on its way. */
+static void
+test_history_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) first = pb_test_worked_example ();
+  g_autoptr(PbConfiguration) second = edited_example ();
+  g_autoptr(PbConfiguration) third = extended_example ();
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkSingleSelection *selection;
+  guint selected;
+
+  save (f, first, PB_REVISION_SOURCE_SAVE, NULL);
+  save (f, second, PB_REVISION_SOURCE_SAVE, NULL);
+  save (f, third, PB_REVISION_SOURCE_SAVE, NULL);
+  dialog = open_history (f);
+
+  list = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_HISTORY_DIALOG, "revision_list"));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  selected = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (selected, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), list));
+
+  g_assert_true (pb_test_press_key (list, GDK_KEY_Tab, 0));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), list));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, selected);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_finalized ();
+}
+
 static void
 test_history_restore (Fixture       *f,
                       gconstpointer  data)
@@ -849,7 +908,15 @@ test_import_changes (Fixture       *f,
   /* Nothing written yet. */
   g_assert_cmpuint (count_revisions (f), ==, 1);
 
-  pb_import_dialog_apply (PB_IMPORT_DIALOG (dialog));
+  /* Import, the default, has the focus: Enter imports. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Import");
+    g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == focus);
+    g_assert_true (pb_test_activate_binding (focus, GDK_KEY_Return, 0));
+  }
   wait_until_finalized ();
 
   g_assert_cmpuint (result.revision, ==, 2);
@@ -1091,6 +1158,7 @@ main (int   argc,
 {
   keep_system_data ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  pb_test_init_display ();
   adw_init ();
 
   /* The templates are resources of the static UI library: naming them
@@ -1106,6 +1174,7 @@ main (int   argc,
 
   g_test_add_func ("/dialogs/diff-view/rows", test_diff_view_rows);
   ADD_TEST ("/dialogs/history/compare", test_history_compare);
+  ADD_TEST ("/dialogs/history/keyboard", test_history_keyboard);
   ADD_TEST ("/dialogs/history/restore", test_history_restore);
   ADD_TEST ("/dialogs/history/restore-error", test_history_restore_error);
   ADD_TEST ("/dialogs/history/narrow", test_history_narrow);

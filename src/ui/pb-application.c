@@ -162,11 +162,18 @@ pb_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   PbApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* A window that closes leaves the application's list (and frees its
+   * node) at once: walk a copy, each window held until it is its turn. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
 
   /* Closing (not destroying) lets each window ask about unsaved changes. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {
@@ -194,6 +201,8 @@ pb_application_startup (GApplication *application)
     { "win.new-profile", { "<Control>n", NULL } },
     { "win.fetch", { "F5", "<Control>r", NULL } },
     { "win.show-problems", { "F8", NULL } },
+    { "win.show-preview", { "<Shift>F8", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.focus-statuses", { "<Control>1", NULL } },
     { "win.focus-states", { "<Control>2", NULL } },
   };

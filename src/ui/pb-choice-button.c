@@ -6,12 +6,13 @@
 
 #include "pb-choice-button.h"
 #include "pb-choice-popover.h"
+#include "pb-ui-util.h"
 
 struct _PbChoiceButton
 {
   GtkButton parent_instance;
 
-  GtkLabel        *label;
+  GtkInscription  *label;
   GListModel      *model;
   guint            selected;
   PbChoicePopover *popover;  /* weak */
@@ -34,7 +35,9 @@ update_label (PbChoiceButton *self)
   g_autoptr(GtkStringObject) item = pb_choice_button_get_selected_item (self);
   const char *text = item ? gtk_string_object_get_string (item) : "";
 
-  gtk_label_set_label (self->label, text);
+  gtk_inscription_set_text (self->label, text);
+  /* Cut short in a narrow column: the tooltip has it whole. */
+  pb_ui_set_tooltip (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
   /* The accessible label names the row; the value is read from here. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
@@ -179,10 +182,13 @@ pb_choice_button_init (PbChoiceButton *self)
 
   self->selected = GTK_INVALID_LIST_POSITION;
 
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 0.0f);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->label, 6);
+  /* Its size does not depend on the text: a long entry costs what a
+   * short one does, in every row. */
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->label, 0.0f);
+  gtk_inscription_set_text_overflow (self->label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (self->label, 6);
+  gtk_inscription_set_nat_chars (self->label, 24);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),

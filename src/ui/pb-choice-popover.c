@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-choice-popover.h"
-#include "pb-choices.h"
+#include "pb-ui-util.h"
 
 struct _PbChoicePopover
 {
@@ -13,11 +15,11 @@ struct _PbChoicePopover
 
   GtkSearchEntry     *search_entry;
   GtkListView        *list;
-  GtkSingleSelection *selection;
   GtkFilterListModel *results;
   GtkStringFilter    *filter;
 
-  PbChoiceButton *button;  /* weak: the button it is open for */
+  PbChoiceButton *button;   /* weak: the button it is open for */
+  GObject        *current;  /* the entry the button shows */
 };
 
 G_DEFINE_FINAL_TYPE (PbChoicePopover, pb_choice_popover, GTK_TYPE_POPOVER)
@@ -57,6 +59,27 @@ pb_choice_popover_choose (PbChoicePopover *self,
     }
 }
 
+/* A row: the entry (up to two lines), and a check mark on the entry the
+ * button shows now, which the keyboard's cursor does not move. */
+static void
+choice_setup_cb (PbChoicePopover          *self,
+                 GtkListItem              *item,
+                 GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (item, pb_ui_check_row_new (2, _("Current choice")));
+}
+
+static void
+choice_bind_cb (PbChoicePopover          *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  pb_ui_check_row_set (gtk_list_item_get_child (item), gtk_string_object_get_string (string),
+                       G_OBJECT (string) == self->current);
+}
+
 static void
 list_activate_cb (PbChoicePopover *self,
                   guint            position,
@@ -72,21 +95,27 @@ search_changed_cb (PbChoicePopover *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   gtk_string_filter_set_search (self->filter, text[0] != '\0' ? text : NULL);
-
-  /* Enter in the search picks the first match. */
-  gtk_single_selection_set_selected (self->selection,
-                                     g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
-                                     ? 0 : GTK_INVALID_LIST_POSITION);
 }
 
+/* Enter in the search picks the first match. */
 static void
 search_activate_cb (PbChoicePopover *self,
                     GtkSearchEntry  *entry)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    pb_choice_popover_choose (self, 0);
+}
 
-  if (position != GTK_INVALID_LIST_POSITION)
-    pb_choice_popover_choose (self, position);
+/* Escape clears a search first (the entry does that); with nothing to
+ * clear it closes the popup, as Escape closes any popup. */
+static void
+stop_search_cb (PbChoicePopover *self,
+                GtkSearchEntry  *entry)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 /* Down from the search goes into the list. */
@@ -106,7 +135,12 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 closed_cb (PbChoicePopover *self)
 {
+  /* However it closed (a choice, Escape, a click outside), the focus
+   * goes back to the drop-down it came from. */
+  if (self->button != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->button));
   g_clear_weak_pointer (&self->button);
+  g_clear_object (&self->current);
 }
 
 static void
@@ -115,6 +149,7 @@ pb_choice_popover_dispose (GObject *object)
   PbChoicePopover *self = (PbChoicePopover *)object;
 
   g_clear_weak_pointer (&self->button);
+  g_clear_object (&self->current);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_CHOICE_POPOVER);
 
   G_OBJECT_CLASS (pb_choice_popover_parent_class)->dispose (object);
@@ -132,12 +167,14 @@ pb_choice_popover_class_init (PbChoicePopoverClass *klass)
                                                "/io/github/presencebridge/PresenceBridge/pb-choice-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, PbChoicePopover, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PbChoicePopover, list);
-  gtk_widget_class_bind_template_child (widget_class, PbChoicePopover, selection);
   gtk_widget_class_bind_template_child (widget_class, PbChoicePopover, results);
   gtk_widget_class_bind_template_child (widget_class, PbChoicePopover, filter);
+  gtk_widget_class_bind_template_callback (widget_class, choice_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, closed_cb);
 }
 
@@ -148,7 +185,6 @@ pb_choice_popover_init (PbChoicePopover *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_view_set_factory (self->list, pb_choices_get_popup_factory ());
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
@@ -181,15 +217,17 @@ pb_choice_popover_popup (PbChoicePopover *self,
       gtk_widget_set_parent (GTK_WIDGET (self), GTK_WIDGET (button));
     }
   g_set_weak_pointer (&self->button, button);
+  g_clear_object (&self->current);
+  self->current = G_OBJECT (pb_choice_button_get_selected_item (button));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_string_filter_set_search (self->filter, NULL);
+  /* Rebinds every row, so the check mark moves to this button's entry. */
+  gtk_filter_list_model_set_model (self->results, NULL);
   gtk_filter_list_model_set_model (self->results, pb_choice_button_get_model (button));
 
-  selected = pb_choice_button_get_selected (button);
-  gtk_single_selection_set_selected (self->selection, selected);
-
   gtk_popover_popup (GTK_POPOVER (self));
+  selected = pb_choice_button_get_selected (button);
   if (selected != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", selected);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

@@ -7,12 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "pb-choices.h"
+#include "pb-ui-util.h"
 
 struct _PbChoices
 {
   GObject parent_instance;
 
-  GtkStringList *labels;
+  GtkStringList *labels;  /* as shown: see pb_ui_dup_display_text() */
+  char **folded;          /* casefolded labels, made at the first search */
   GPtrArray *ids;         /* char*, NULL for the first entry */
   GHashTable *positions;  /* id → position + 1 (0 would read as absent) */
 };
@@ -59,6 +61,7 @@ pb_choices_finalize (GObject *object)
   PbChoices *self = (PbChoices *)object;
 
   g_clear_object (&self->labels);
+  g_clear_pointer (&self->folded, g_strfreev);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
 
@@ -91,9 +94,12 @@ typedef struct
 static void
 builder_add (Builder    *builder,
              const char *id,
-             char       *label)
+             char       *text)
 {
   PbChoices *self = builder->choices;
+  char *label = pb_ui_dup_display_text (text);
+
+  g_free (text);
 
   if (id != NULL && !g_hash_table_contains (self->positions, id))
     {
@@ -245,52 +251,19 @@ pb_choices_get_label (PbChoices  *self,
   return gtk_string_list_get_string (self->labels, position);
 }
 
-/* A row of a choice popup: the entry, and a check mark on the one chosen. */
-static void
-popup_row_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+const char *
+pb_choices_get_folded (PbChoices *self,
+                       guint      position)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  g_return_val_if_fail (PB_IS_CHOICES (self), NULL);
+  g_return_val_if_fail (position < self->ids->len, NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-
-  /* The selection is the entry the button shows. */
-  g_object_bind_property (item, "selected", check, "visible", G_BINDING_SYNC_CREATE);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-popup_row_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
-}
-
-GtkListItemFactory *
-pb_choices_get_popup_factory (void)
-{
-  static GtkListItemFactory *factory;
-
-  if (factory == NULL)
+  if (self->folded == NULL)
     {
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (popup_row_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (popup_row_bind_cb), NULL);
+      self->folded = g_new0 (char *, self->ids->len + 1);
+      for (guint i = 0; i < self->ids->len; i++)
+        self->folded[i] = g_utf8_casefold (gtk_string_list_get_string (self->labels, i), -1);
     }
 
-  return factory;
+  return self->folded[position];
 }

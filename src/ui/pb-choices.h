@@ -36,8 +36,8 @@ guint       pb_choices_find                 (PbChoices       *self,
 const char *pb_choices_get_label            (PbChoices       *self,
                                              const char      *id);
 
-/* The factory of the choice popups' rows (the entry, a check mark on the
- * selected one), shared. */
-GtkListItemFactory *pb_choices_get_popup_factory (void);
+/* The text shown for the entry at @position, casefolded (for a search). */
+const char *pb_choices_get_folded           (PbChoices       *self,
+                                             guint            position);
 
 G_END_DECLS

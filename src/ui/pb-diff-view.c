@@ -9,6 +9,7 @@
 
 #include "pb-change.h"
 #include "pb-diff-view.h"
+#include "pb-ui-util.h"
 
 struct _PbDiffView
 {
@@ -31,22 +32,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The colour classes are libadwaita's; the marker's text says the same so
- * nobody depends on seeing the colour. */
+/* The colour classes are libadwaita's; the sign says the same, so nobody
+ * depends on seeing the colour, and the description says it in words. */
 static const char * const kind_css_classes[] = { "success", "error", "warning" };
 
 static const char *
-kind_marker (PbChangeKind kind)
+kind_sign (PbChangeKind kind)
 {
   switch (kind)
     {
     case PB_CHANGE_ADDED:
-      return C_("diff marker", "+ Added");
+      return "+";
     case PB_CHANGE_REMOVED:
-      return C_("diff marker", "− Removed");
+      return "−";
     case PB_CHANGE_MODIFIED:
     default:
-      return C_("diff marker", "~ Changed");
+      return "~";
     }
 }
 
@@ -70,13 +71,15 @@ dup_accessible_label (PbChange *change)
     }
 }
 
+/* Before and after, for a change of a value only: an addition or a
+ * removal says it all in its description. */
 static char *
 dup_values_text (PbChange *change)
 {
   const char *before = pb_change_get_before (change);
   const char *after = pb_change_get_after (change);
 
-  if (before == NULL && after == NULL)
+  if (pb_change_get_kind (change) != PB_CHANGE_MODIFIED || (before == NULL && after == NULL))
     return NULL;
 
   /* Translators: a value before and after a change; a dash stands for a
@@ -86,6 +89,20 @@ dup_values_text (PbChange *change)
                           after != NULL ? after : C_("absent value", "—"));
 }
 
+static GtkWidget *
+wrapping_label_new (void)
+{
+  return g_object_new (GTK_TYPE_LABEL,
+                       "xalign", 0.0f,
+                       "hexpand", TRUE,
+                       "wrap", TRUE,
+                       "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                       NULL);
+}
+
+/* One grid, no boxes: GTK 4.8 measures a wrapping label in nested boxes
+ * many times a frame; in a grid once per width. The file path of the
+ * change is for a bug report: in the tooltip, not the text. */
 static void
 diff_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -93,14 +110,12 @@ diff_row_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row;
   GtkWidget *marker;
-  GtkWidget *text_box;
   GtkWidget *description;
   GtkWidget *values;
-  GtkWidget *path;
 
-  row = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_HORIZONTAL,
-                      "spacing", 12,
+  row = g_object_new (GTK_TYPE_GRID,
+                      "column-spacing", 12,
+                      "row-spacing", 3,
                       "margin-start", 12,
                       "margin-end", 12,
                       "margin-top", 9,
@@ -109,47 +124,23 @@ diff_row_setup_cb (GtkSignalListItemFactory *factory,
                       NULL);
 
   marker = g_object_new (GTK_TYPE_LABEL,
-                         "xalign", 0.0f,
                          "valign", GTK_ALIGN_START,
-                         "width-chars", 10,
+                         "width-chars", 1,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                          NULL);
-  gtk_widget_add_css_class (marker, "caption-heading");
-  gtk_box_append (GTK_BOX (row), marker);
+  gtk_widget_add_css_class (marker, "heading");
+  gtk_grid_attach (GTK_GRID (row), marker, 0, 0, 1, 1);
 
-  text_box = g_object_new (GTK_TYPE_BOX,
-                           "orientation", GTK_ORIENTATION_VERTICAL,
-                           "spacing", 3,
-                           "hexpand", TRUE,
-                           NULL);
-  gtk_box_append (GTK_BOX (row), text_box);
+  description = wrapping_label_new ();
+  gtk_grid_attach (GTK_GRID (row), description, 1, 0, 1, 1);
 
-  description = g_object_new (GTK_TYPE_LABEL,
-                              "xalign", 0.0f,
-                              "wrap", TRUE,
-                              "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                              NULL);
-  gtk_box_append (GTK_BOX (text_box), description);
-
-  values = g_object_new (GTK_TYPE_LABEL,
-                         "xalign", 0.0f,
-                         "wrap", TRUE,
-                         "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                         NULL);
-  gtk_box_append (GTK_BOX (text_box), values);
-
-  path = g_object_new (GTK_TYPE_LABEL,
-                       "xalign", 0.0f,
-                       "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
-                       NULL);
-  gtk_widget_add_css_class (path, "monospace");
-  gtk_widget_add_css_class (path, "caption");
-  gtk_widget_add_css_class (path, "dim-label");
-  gtk_box_append (GTK_BOX (text_box), path);
+  values = wrapping_label_new ();
+  gtk_widget_add_css_class (values, "dim-label");
+  gtk_grid_attach (GTK_GRID (row), values, 1, 1, 1, 1);
 
   g_object_set_data (G_OBJECT (row), "marker", marker);
   g_object_set_data (G_OBJECT (row), "description", description);
   g_object_set_data (G_OBJECT (row), "values", values);
-  g_object_set_data (G_OBJECT (row), "path", path);
 
   gtk_list_item_set_child (list_item, row);
 }
@@ -163,23 +154,24 @@ diff_row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *marker = g_object_get_data (G_OBJECT (row), "marker");
   GtkWidget *values = g_object_get_data (G_OBJECT (row), "values");
-  GtkWidget *path = g_object_get_data (G_OBJECT (row), "path");
   GtkWidget *description = g_object_get_data (G_OBJECT (row), "description");
   PbChangeKind kind = pb_change_get_kind (change);
+  g_autofree char *description_text = pb_ui_dup_display_text (pb_change_get_description (change));
   g_autofree char *values_text = dup_values_text (change);
+  g_autofree char *shown_values = pb_ui_dup_display_text (values_text);
   g_autofree char *accessible_label = dup_accessible_label (change);
 
-  gtk_label_set_label (GTK_LABEL (marker), kind_marker (kind));
+  gtk_label_set_label (GTK_LABEL (marker), kind_sign (kind));
   for (guint i = 0; i < G_N_ELEMENTS (kind_css_classes); i++)
     gtk_widget_remove_css_class (marker, kind_css_classes[i]);
   if (kind < G_N_ELEMENTS (kind_css_classes))
     gtk_widget_add_css_class (marker, kind_css_classes[kind]);
 
-  gtk_label_set_label (GTK_LABEL (description), pb_change_get_description (change));
-  gtk_label_set_label (GTK_LABEL (values), values_text);
+  gtk_label_set_label (GTK_LABEL (description), description_text);
+  gtk_label_set_label (GTK_LABEL (values), shown_values);
   gtk_widget_set_visible (values, values_text != NULL);
-  gtk_label_set_label (GTK_LABEL (path), pb_change_get_path (change));
-  gtk_widget_set_tooltip_text (path, pb_change_get_path (change));
+  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (pb_change_get_path (change)), g_free);
+  pb_ui_set_tooltip (row, pb_change_get_path (change));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,

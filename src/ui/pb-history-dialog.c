@@ -9,6 +9,7 @@
 #include "pb-dialog-util.h"
 #include "pb-diff.h"
 #include "pb-history-dialog.h"
+#include "pb-ui-util.h"
 
 struct _PbHistoryDialog
 {
@@ -31,6 +32,7 @@ struct _PbHistoryDialog
   AdwLeaflet *leaflet;
   GtkWidget *content;
   GtkSingleSelection *revision_selection;
+  GtkWidget *revision_list;
   AdwWindowTitle *revision_title;
   GtkDropDown *compare_drop_down;
   GtkLabel *compare_explanation;
@@ -506,6 +508,9 @@ list_revisions_cb (GObject      *object,
   g_list_store_splice (self->revisions, 0, 0, items->pdata, items->len);
 
   gtk_stack_set_visible_child_name (self->main_stack, n_items > 0 ? "history" : "empty");
+  /* The focus starts on the revision selected, in the list. */
+  if (n_items > 0)
+    gtk_widget_child_focus (self->revision_list, GTK_DIR_TAB_FORWARD);
 
   pb_history_dialog_release (self);
 }
@@ -748,6 +753,7 @@ pb_history_dialog_class_init (PbHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, content);
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, revision_selection);
+  gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, revision_list);
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, revision_title);
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, compare_drop_down);
   gtk_widget_class_bind_template_child (widget_class, PbHistoryDialog, compare_explanation);
@@ -780,6 +786,9 @@ pb_history_dialog_init (PbHistoryDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_single_selection_set_model (self->revision_selection, G_LIST_MODEL (self->revisions));
+  /* Tab passes the list (the arrows move in it): passing it must not
+   * select each revision on the way. */
+  pb_ui_list_view_leave_on_tab (self->revision_list);
 
   /* Given here rather than in the template: GTK 4.8's drop-down never sets
    * up its button with a factory that a template sets. */

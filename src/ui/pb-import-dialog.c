@@ -37,6 +37,7 @@ struct _PbImportDialog
   GtkLabel *errors_label;
   GtkWidget *snapshot_box;
   GtkSpinner *spinner;
+  GtkWidget *import_button;
   AdwEntryRow *comment_row;
   PbDiffView *diff_view;
   PbDiffView *snapshot_view;
@@ -337,6 +338,11 @@ prepare_cb (GObject      *object,
   pb_import_dialog_show_summary (self, data);
   pb_import_dialog_update_actions (self);
   pb_import_dialog_release (self);
+
+  /* Import is what the dialog is for: the focus goes to it (it could not
+   * take it while the differences were computed), so Enter imports, as
+   * in any GNOME dialog, and Escape cancels. */
+  gtk_widget_grab_focus (self->import_button);
 }
 
 static void
@@ -569,6 +575,7 @@ pb_import_dialog_class_init (PbImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, errors_label);
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, snapshot_box);
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PbImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, comment_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, diff_view);
   gtk_widget_class_bind_template_child (widget_class, PbImportDialog, snapshot_view);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-problem-group.h"
 
@@ -89,7 +90,11 @@ PbProblemGroup *
 pb_problem_group_new (PbSeverity  severity,
                       const char *code)
 {
-  PbProblemGroup *self = g_object_new (PB_TYPE_PROBLEM_GROUP, NULL);
+  PbProblemGroup *self;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  self = g_object_new (PB_TYPE_PROBLEM_GROUP, NULL);
 
   self->severity = severity;
   self->code = g_strdup (code);
@@ -111,56 +116,65 @@ pb_problem_group_get_code (PbProblemGroup *self)
   return self->code;
 }
 
-gboolean
-pb_problem_group_is_heading (PbProblemGroup *self)
+/* The checks in the order their groups are listed within a severity,
+ * with their titles. The one place that names checks in the window: when
+ * the core has a registry of checks, this reads it. */
+static const struct {
+  const char *code;
+  const char *title;
+} checks[] = {
+  { PB_CHECK_UNMAPPED_MAJOR_STATE, N_("Major states without a presence") },
+  { PB_CHECK_UNKNOWN_STATE, N_("Mappings to agent states that no longer exist") },
+  { PB_CHECK_UNKNOWN_PRESENCE, N_("Mappings to presence statuses that no longer exist") },
+  { PB_CHECK_DUPLICATE_ID, N_("Duplicate ids") },
+  { PB_CHECK_REVERT_INEFFECTIVE, N_("Revert to last status has no effect") },
+  { PB_CHECK_BUSY_PRESENCE_TO_READY, N_("Busy presences that set Ready") },
+  { PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, N_("Online presences for busy or away states") },
+  { PB_CHECK_ROUND_TRIP_MISMATCH, N_("Round trips that do not come back") },
+  { PB_CHECK_DEFAULT_MAPPING_USED, N_("Presence statuses that set Ready by default") },
+  { PB_CHECK_MINOR_STATE_INHERITS, N_("Minor states that use their major state’s presence") },
+};
+
+static guint
+check_rank (const char *code)
 {
-  g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), FALSE);
-  return self->code == NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (g_str_equal (checks[i].code, code))
+      return i;
+
+  return G_N_ELEMENTS (checks);
 }
 
 const char *
 pb_problem_group_get_title (PbProblemGroup *self)
 {
-  static const struct {
-    const char *code;
-    const char *title;
-  } titles[] = {
-    { PB_CHECK_UNMAPPED_MAJOR_STATE, N_("Major states without a presence") },
-    { PB_CHECK_UNKNOWN_STATE, N_("Mappings to agent states that no longer exist") },
-    { PB_CHECK_UNKNOWN_PRESENCE, N_("Mappings to presence statuses that no longer exist") },
-    { PB_CHECK_DUPLICATE_ID, N_("Duplicate ids") },
-    { PB_CHECK_REVERT_INEFFECTIVE, N_("Revert to last status has no effect") },
-    { PB_CHECK_BUSY_PRESENCE_TO_READY, N_("Busy presences that set Ready") },
-    { PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, N_("Online presences for busy or away states") },
-    { PB_CHECK_ROUND_TRIP_MISMATCH, N_("Round trips that do not come back") },
-    { PB_CHECK_DEFAULT_MAPPING_USED, N_("Presence statuses that set Ready by default") },
-    { PB_CHECK_MINOR_STATE_INHERITS, N_("Minor states that use their major state’s presence") },
-  };
+  guint rank;
 
   g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
 
-  if (self->code == NULL)
-    {
-      switch (self->severity)
-        {
-        case PB_SEVERITY_ERROR:
-          return _("Errors");
-        case PB_SEVERITY_WARNING:
-          return _("Warnings");
-        case PB_SEVERITY_INFO:
-        default:
-          return _("Notes");
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      if (g_str_equal (titles[i].code, self->code))
-        return _(titles[i].title);
-    }
+  rank = check_rank (self->code);
+  if (rank < G_N_ELEMENTS (checks))
+    return _(checks[rank].title);
 
   /* A check newer than this table: its code is still meaningful. */
   return self->code;
+}
+
+int
+pb_problem_group_compare (PbProblemGroup *a,
+                          PbProblemGroup *b)
+{
+  guint rank_a, rank_b;
+
+  if (a->severity != b->severity)
+    return (int)a->severity - (int)b->severity;
+
+  rank_a = check_rank (a->code);
+  rank_b = check_rank (b->code);
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+
+  return strcmp (a->code, b->code);
 }
 
 GListModel *

@@ -8,18 +8,22 @@
 
 #include "pb-problem-group.h"
 #include "pb-problem-row.h"
+#include "pb-ui-util.h"
+
+/* A finding's text starts under its group's title: the width of the two
+ * icons before it, and their spacing. */
+#define FINDING_INDENT (16 + 6 + 16 + 6)
 
 struct _PbProblemRow
 {
   GtkWidget parent_instance;
 
-  GtkLabel        *heading_label;
-  GtkTreeExpander *expander;
-  GtkImage        *severity_image;
-  GtkLabel        *message_label;
-  GtkLabel        *count_label;
-  GtkLabel        *detail_label;
+  GtkImage *disclosure_image;
+  GtkImage *severity_image;
+  GtkLabel *message_label;
+  GtkLabel *count_label;
 
+  GtkTreeListRow *row;
   PbProblemGroup *group;  /* bound group, to follow its count */
 };
 
@@ -29,13 +33,9 @@ static void
 pb_problem_row_dispose (GObject *object)
 {
   PbProblemRow *self = (PbProblemRow *)object;
-  GtkWidget *child;
 
   pb_problem_row_unbind (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_PROBLEM_ROW);
-  /* Children of the template without an id are not disposed with it. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pb_ui_dispose_template (GTK_WIDGET (self), PB_TYPE_PROBLEM_ROW);
 
   G_OBJECT_CLASS (pb_problem_row_parent_class)->dispose (object);
 }
@@ -50,12 +50,10 @@ pb_problem_row_class_init (PbProblemRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/presencebridge/PresenceBridge/pb-problem-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PbProblemRow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, PbProblemRow, expander);
+  gtk_widget_class_bind_template_child (widget_class, PbProblemRow, disclosure_image);
   gtk_widget_class_bind_template_child (widget_class, PbProblemRow, severity_image);
   gtk_widget_class_bind_template_child (widget_class, PbProblemRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, PbProblemRow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, PbProblemRow, detail_label);
 }
 
 static void
@@ -70,48 +68,75 @@ pb_problem_row_new (void)
   return g_object_new (PB_TYPE_PROBLEM_ROW, NULL);
 }
 
+static const char *
+severity_name (PbSeverity severity)
+{
+  switch (severity)
+    {
+    case PB_SEVERITY_ERROR:
+      return _("Error");
+    case PB_SEVERITY_WARNING:
+      return _("Warning");
+    case PB_SEVERITY_INFO:
+    default:
+      return _("Note");
+    }
+}
+
 static void
 set_severity (PbProblemRow *self,
               PbSeverity    severity)
 {
   static const char * const classes[] = { "error", "warning", "accent" };
-  const char *icon_name;
-  const char *label;
-
-  switch (severity)
-    {
-    case PB_SEVERITY_ERROR:
-      icon_name = "dialog-error-symbolic";
-      label = _("Error");
-      break;
-    case PB_SEVERITY_WARNING:
-      icon_name = "dialog-warning-symbolic";
-      label = _("Warning");
-      break;
-    case PB_SEVERITY_INFO:
-    default:
-      icon_name = "dialog-information-symbolic";
-      label = _("Note");
-      break;
-    }
+  static const char * const icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic",
+                                        "dialog-information-symbolic" };
+  guint index = MIN ((guint)severity, G_N_ELEMENTS (classes) - 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->severity_image), classes[i]);
-  if ((guint)severity < G_N_ELEMENTS (classes))
-    gtk_widget_add_css_class (GTK_WIDGET (self->severity_image), classes[severity]);
-
-  gtk_image_set_from_icon_name (self->severity_image, icon_name);
+  gtk_widget_add_css_class (GTK_WIDGET (self->severity_image), classes[index]);
+  gtk_image_set_from_icon_name (self->severity_image, icons[index]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->severity_image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, severity_name (severity),
                                   -1);
 }
 
+/* What a screen reader says of the row, on the row and on the list item
+ * that holds it (which is what takes the focus). */
 static void
-update_count (PbProblemRow *self)
+set_accessible (PbProblemRow *self,
+                const char   *label,
+                const char   *description)
 {
-  g_autofree char *count = g_strdup_printf ("%u", pb_problem_group_get_n_findings (self->group));
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+static void
+update_group (PbProblemRow *self)
+{
+  guint n = pb_problem_group_get_n_findings (self->group);
+  gboolean expanded = gtk_tree_list_row_get_expanded (self->row);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *label = NULL;
 
   gtk_label_set_label (self->count_label, count);
+  gtk_image_set_from_icon_name (self->disclosure_image, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+
+  /* Translators: a group of problems for a screen reader: "Warning: Busy presences that set Ready, 2". */
+  label = g_strdup_printf (_("%s: %s, %u"), severity_name (pb_problem_group_get_severity (self->group)),
+                           pb_problem_group_get_title (self->group), n);
+  set_accessible (self, label, "");
 }
 
 void
@@ -125,44 +150,48 @@ pb_problem_row_bind (PbProblemRow   *self,
 
   pb_problem_row_unbind (self);
 
+  self->row = g_object_ref (row);
   item = gtk_tree_list_row_get_item (row);
-  gtk_tree_expander_set_list_row (self->expander, row);
-
-  if (PB_IS_PROBLEM_GROUP (item) && pb_problem_group_is_heading (PB_PROBLEM_GROUP (item)))
-    {
-      gtk_label_set_label (self->heading_label, pb_problem_group_get_title (PB_PROBLEM_GROUP (item)));
-      gtk_widget_set_visible (GTK_WIDGET (self->heading_label), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->expander), FALSE);
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->expander), TRUE);
 
   if (PB_IS_PROBLEM_GROUP (item))
     {
       self->group = g_object_ref (PB_PROBLEM_GROUP (item));
-      g_signal_connect_object (self->group, "notify::n-findings", G_CALLBACK (update_count),
+      g_signal_connect_object (self->group, "notify::n-findings", G_CALLBACK (update_group),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (update_group),
                                self, G_CONNECT_SWAPPED);
 
       set_severity (self, pb_problem_group_get_severity (self->group));
+      gtk_widget_set_visible (GTK_WIDGET (self->disclosure_image), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->severity_image), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
       gtk_label_set_label (self->message_label, pb_problem_group_get_title (self->group));
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "heading");
-      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
-      update_count (self);
-      gtk_label_set_label (self->detail_label, pb_problem_group_get_code (self->group));
+      gtk_widget_set_margin_start (GTK_WIDGET (self->message_label), 0);
+      /* The check's code is for a bug report, not for reading. */
+      pb_ui_set_tooltip (GTK_WIDGET (self), pb_problem_group_get_code (self->group));
+      update_group (self);
     }
   else
     {
       PbFinding *finding = PB_FINDING (item);
+      g_autofree char *message = pb_ui_dup_display_text (pb_finding_get_message (finding));
+      const char *path = pb_finding_get_path (finding);
+      g_autofree char *where = NULL;
 
+      gtk_widget_set_visible (GTK_WIDGET (self->disclosure_image), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->severity_image), FALSE);
-      gtk_label_set_label (self->message_label, pb_finding_get_message (finding));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "heading");
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-      gtk_label_set_label (self->detail_label, pb_finding_get_path (finding) ? pb_finding_get_path (finding)
-                                                                           : pb_finding_get_code (finding));
+      gtk_label_set_label (self->message_label, message);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "heading");
+      gtk_widget_set_margin_start (GTK_WIDGET (self->message_label), FINDING_INDENT);
+
+      /* Where in the configuration file, and which check: secondary. */
+      /* Translators: a finding's tooltip: its place in the configuration file, then its check's code. */
+      where = path != NULL ? g_strdup_printf (_("%s (%s)"), path, pb_finding_get_code (finding))
+                           : g_strdup (pb_finding_get_code (finding));
+      pb_ui_set_tooltip (GTK_WIDGET (self), where);
+      set_accessible (self, message, where);
     }
 }
 
@@ -176,6 +205,16 @@ pb_problem_row_unbind (PbProblemRow *self)
       g_signal_handlers_disconnect_by_data (self->group, self);
       g_clear_object (&self->group);
     }
-  if (self->expander != NULL)
-    gtk_tree_expander_set_list_row (self->expander, NULL);
+  if (self->row != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->row, self);
+      g_clear_object (&self->row);
+    }
+}
+
+GtkTreeListRow *
+pb_problem_row_get_list_row (PbProblemRow *self)
+{
+  g_return_val_if_fail (PB_IS_PROBLEM_ROW (self), NULL);
+  return self->row;
 }

@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PbProblemRow, pb_problem_row, PB, PROBLEM_ROW, GtkWidget)
 
 /* A recycled row of the problems tree: @row's item is a PbProblemGroup (a
- * severity's heading, or a check with its count) or a PbFinding. */
+ * check, with its count) or a PbFinding. The sentence is the text; the
+ * check's code and the finding's place in the file are in the tooltip
+ * and the accessible description. */
 GtkWidget *pb_problem_row_new    (void);
 void       pb_problem_row_bind   (PbProblemRow   *self,
                                   GtkTreeListRow *row);
 void       pb_problem_row_unbind (PbProblemRow   *self);
+GtkTreeListRow *pb_problem_row_get_list_row (PbProblemRow *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-history-dialog.h"
+#include "pb-ui-util.h"
 #include "pb-window-private.h"
 
 #define WORKED_EXAMPLE_RESOURCE "/io/github/presencebridge/PresenceBridge/worked-example.config.json"
@@ -38,6 +39,132 @@ json_filter_new (void)
 /* win.save */
 
 static void
+show_first_error_cb (PbWindow         *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  GListModel *findings = pb_window_get_findings (self);
+  guint n = findings ? g_list_model_get_n_items (findings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+
+      if (pb_finding_get_severity (finding) == PB_SEVERITY_ERROR)
+        {
+          pb_window_focus_subject (self, pb_finding_get_subject (finding),
+                                   pb_finding_get_subject_id (finding));
+          return;
+        }
+    }
+}
+
+gboolean
+_pb_window_refuse_save (PbWindow *self)
+{
+  g_autoptr(GString) body = NULL;
+  GListModel *findings;
+  GtkWidget *dialog;
+  guint errors;
+  guint n;
+
+  errors = pb_window_document_get_n_errors (self->document);
+  if (errors == 0)
+    return FALSE;
+
+  body = g_string_new (ngettext ("The configuration has an error. Fix it before saving:",
+                                 "The configuration has errors. Fix them before saving:", errors));
+  g_string_append_c (body, '\n');
+
+  findings = pb_window_document_get_findings (self->document);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0, shown = 0; i < n && shown < 5; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *message = NULL;
+
+      if (pb_finding_get_severity (finding) != PB_SEVERITY_ERROR)
+        continue;
+      message = pb_ui_dup_display_text (pb_finding_get_message (finding));
+      g_string_append_printf (body, "\n• %s", message);
+      shown++;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Save Yet"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "show", _("_Show the Problem"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response::show", G_CALLBACK (show_first_error_cb),
+                           self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+typedef struct
+{
+  PbWindow *window;
+  gboolean  close_after;
+} SaveRequest;
+
+static void
+save_revision_done (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PbWindowDocument *document = PB_WINDOW_DOCUMENT (object);
+  SaveRequest *request = user_data;
+  g_autoptr(PbWindow) self = request->window;
+  gboolean close_after = request->close_after;
+  g_autoptr(GError) error = NULL;
+  guint number;
+
+  g_free (request);
+  number = pb_window_document_save_revision_finish (document, result, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (number == 0)
+    {
+      _pb_window_show_error (self, _("The Revision Could Not Be Saved"), error->message);
+      return;
+    }
+
+  if (document == self->document)
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved revision %u"), number);
+
+      _pb_window_toast (self, message);
+    }
+
+  if (close_after)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+void
+_pb_window_save_revision (PbWindow   *self,
+                          const char *comment,
+                          gboolean    close_after)
+{
+  SaveRequest *request;
+
+  if (self->document == NULL || _pb_window_refuse_save (self))
+    return;
+
+  request = g_new0 (SaveRequest, 1);
+  request->window = g_object_ref (self);
+  request->close_after = close_after;
+  pb_window_document_save_revision_async (self->document, comment, NULL, save_revision_done, request);
+}
+
+static void
 save_response_cb (PbWindow         *self,
                   const char       *response,
                   AdwMessageDialog *dialog)
@@ -61,7 +188,7 @@ pb_window_save_action (GtkWidget  *widget,
     return;
 
   body = g_strdup_printf (_("The draft of “%s” is recorded in its history as a new revision."),
-                          pb_profile_get_name (self->profile));
+                          pb_profile_get_name (pb_window_get_profile (self)));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Revision"), body);
 
   entry = gtk_entry_new ();
@@ -94,8 +221,8 @@ pb_window_undo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->undo_stack != NULL && pb_undo_stack_undo (self->undo_stack))
-    pb_window_refresh_now (self);
+  if (self->document != NULL)
+    pb_window_document_undo (self->document);
 }
 
 static void
@@ -105,8 +232,8 @@ pb_window_redo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->undo_stack != NULL && pb_undo_stack_redo (self->undo_stack))
-    pb_window_refresh_now (self);
+  if (self->document != NULL)
+    pb_window_document_redo (self->document);
 }
 
 /* win.find */
@@ -118,8 +245,7 @@ pb_window_find_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  pb_search_bar_start (self->search_bar);
 }
 
 /* win.import */
@@ -149,6 +275,43 @@ load_file_thread (GTask        *task,
     g_task_return_pointer (task, imported, g_object_unref);
 }
 
+/* A sentence first; what the file loader found (a line and column, in
+ * its words) under it, secondary and selectable, for a bug report or to
+ * find the place in the file. */
+static void
+show_import_error (PbWindow     *self,
+                   const char   *display_name,
+                   const GError *error)
+{
+  /* Translators: a dialog heading; %s is a file name. */
+  g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), display_name);
+  g_autofree char *details = pb_ui_dup_display_text (error->message);
+  const char *body;
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  if (g_error_matches (error, PB_ERROR, PB_ERROR_UNSUPPORTED_VERSION))
+    body = _("The file was written by a newer version of Presence Bridge. Nothing was imported.");
+  else if (g_error_matches (error, PB_ERROR, PB_ERROR_INVALID_FILE))
+    body = _("The file is not a configuration that Presence Bridge can read. Nothing was imported.");
+  else
+    body = _("The file could not be read. Nothing was imported.");
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  label = gtk_label_new (details);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
 static void
 load_file_done (GObject      *object,
                 GAsyncResult *result,
@@ -166,10 +329,7 @@ load_file_done (GObject      *object,
 
   if (imported == NULL)
     {
-      /* Translators: a dialog heading; %s is a file name. */
-      g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), display_name);
-
-      _pb_window_show_error (self, heading, error->message);
+      show_import_error (self, display_name, error);
       return;
     }
 
@@ -217,6 +377,7 @@ pb_window_import_from_file (PbWindow  *self,
                             GError   **error)
 {
   g_autoptr(PbConfiguration) imported = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *display_name = NULL;
 
@@ -236,11 +397,15 @@ pb_window_import_from_file (PbWindow  *self,
       return NULL;
     }
 
-  imported = pb_config_file_load_path (path, error);
-  if (imported == NULL)
-    return NULL;
-
   display_name = dup_display_name (file);
+  imported = pb_config_file_load_path (path, &local_error);
+  if (imported == NULL)
+    {
+      show_import_error (self, display_name, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   return _pb_window_present_import (self, imported, display_name);
 }
 
@@ -316,13 +481,13 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     PbWindow        *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->draft != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && pb_window_get_draft (self) != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
       ExportJob *job = g_new0 (ExportJob, 1);
 
       job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      job->configuration = pb_configuration_copy (self->draft);
+      job->configuration = pb_configuration_copy (pb_window_get_draft (self));
       g_task_set_source_tag (task, export_response_cb);
       g_task_set_task_data (task, job, export_job_free);
       g_task_run_in_thread (task, export_thread);
@@ -346,7 +511,7 @@ pb_window_export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   /* A file name cannot hold a slash; a profile name can. */
-  name = g_strdup_printf ("%s.config.json", pb_profile_get_name (self->profile));
+  name = g_strdup_printf ("%s.config.json", pb_profile_get_name (pb_window_get_profile (self)));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
@@ -365,7 +530,7 @@ pb_window_export_to_file (PbWindow  *self,
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->draft == NULL)
+  if (pb_window_get_draft (self) == NULL)
     {
       g_set_error_literal (error, PB_ERROR, PB_ERROR_NOT_FOUND, _("There is nothing to export"));
       return FALSE;
@@ -378,7 +543,7 @@ pb_window_export_to_file (PbWindow  *self,
       return FALSE;
     }
 
-  if (!pb_config_file_save_path (self->draft, path, error))
+  if (!pb_config_file_save_path (pb_window_get_draft (self), path, error))
     return FALSE;
 
   toast_exported (self, file);
@@ -396,10 +561,10 @@ restored_cb (PbWindow  *self,
   g_autofree char *message = NULL;
   g_autoptr(PbProfile) profile = NULL;
 
-  if (self->profile == NULL)
+  if (pb_window_get_profile (self) == NULL)
     return;
 
-  profile = g_object_ref (self->profile);
+  profile = g_object_ref (pb_window_get_profile (self));
   if (!_pb_window_load_profile (self, profile, &error))
     {
       _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
@@ -421,7 +586,7 @@ pb_window_history_action (GtkWidget  *widget,
   /* The dialog reads and restores revisions itself: our writes go first. */
   _pb_window_flush_draft (self);
 
-  dialog = pb_history_dialog_new (GTK_WINDOW (self), self->store, self->profile);
+  dialog = pb_history_dialog_new (GTK_WINDOW (self), self->store, pb_window_get_profile (self));
   g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
@@ -613,7 +778,7 @@ pb_window_load_example_action (GtkWidget  *widget,
   pb_store_queue_run (self->queue, task, load_example_thread);
 }
 
-/* win.show-problems, win.focus-statuses, win.focus-states */
+/* win.show-problems, win.show-preview, win.focus-statuses, win.focus-states */
 
 static void
 pb_window_show_problems_action (GtkWidget  *widget,
@@ -623,8 +788,20 @@ pb_window_show_problems_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  if (self->findings != NULL && g_list_model_get_n_items (self->findings) > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->problems_list));
+  gtk_stack_set_visible_child_name (self->side_stack, "problems");
+  pb_problems_panel_focus (self->problems_panel);
+}
+
+static void
+pb_window_show_preview_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "preview");
+  gtk_widget_child_focus (GTK_WIDGET (self->preview_panel), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -633,12 +810,34 @@ pb_window_focus_grid_action (GtkWidget  *widget,
                              GVariant   *param)
 {
   PbWindow *self = PB_WINDOW (widget);
-  GtkWidget *list = g_str_equal (action_name, "win.focus-statuses") ? GTK_WIDGET (self->status_list)
-                                                                    : GTK_WIDGET (self->state_list);
 
   if (self->folded)
     adw_flap_set_reveal_flap (self->flap, FALSE);
-  gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+  pb_mapping_grid_focus (g_str_equal (action_name, "win.focus-statuses") ? self->status_grid : self->state_grid);
+}
+
+/* win.show-help-overlay: the shortcuts window is built when first asked
+ * for, not with every window. */
+
+static void
+pb_window_show_help_overlay_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/presencebridge/PresenceBridge/pb-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_set_focus_visible (GTK_WINDOW (overlay), gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* win.fetch, win.publish: the seams for the remote side. Until a platform
@@ -668,6 +867,8 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-profile", NULL, pb_window_new_profile_action);
   gtk_widget_class_install_action (widget_class, "win.load-example", NULL, pb_window_load_example_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, pb_window_show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, pb_window_show_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.focus-statuses", NULL, pb_window_focus_grid_action);
   gtk_widget_class_install_action (widget_class, "win.focus-states", NULL, pb_window_focus_grid_action);
   gtk_widget_class_install_action (widget_class, "win.fetch", NULL, pb_window_remote_action);
@@ -679,14 +880,13 @@ _pb_window_actions_update (PbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
-  gboolean has_draft = self->draft != NULL && self->profile != NULL;
-  guint errors = self->findings ? pb_checks_count (self->findings, PB_SEVERITY_ERROR) : 0;
+  gboolean has_draft = self->document != NULL;
+  guint errors = has_draft ? pb_checks_count (pb_window_document_get_findings (self->document), PB_SEVERITY_ERROR) : 0;
 
-  gtk_widget_action_set_enabled (widget, "win.save", has_draft && self->has_unsaved_changes);
-  gtk_widget_action_set_enabled (widget, "win.undo",
-                                 self->undo_stack != NULL && pb_undo_stack_get_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (widget, "win.redo",
-                                 self->undo_stack != NULL && pb_undo_stack_get_can_redo (self->undo_stack));
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 has_draft && pb_window_document_get_has_unsaved_changes (self->document));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_draft && pb_window_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_draft && pb_window_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (widget, "win.find", has_draft);
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_draft);
@@ -694,16 +894,15 @@ _pb_window_actions_update (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-profile", has_store);
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-problems", has_draft);
+  gtk_widget_action_set_enabled (widget, "win.show-preview", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-statuses", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-states", has_draft);
   gtk_widget_action_set_enabled (widget, "win.fetch", FALSE);
   gtk_widget_action_set_enabled (widget, "win.publish", FALSE);
 
   /* Save stays clickable with errors (it explains them); say so up front. */
-  if (has_draft && errors > 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                                 _("The configuration has errors: fix them to save (see Problems)"));
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                                 _("Save the draft as a revision (Ctrl+S)"));
+  pb_ui_set_tooltip (GTK_WIDGET (self->save_button),
+                     has_draft && errors > 0
+                     ? _("The configuration has errors: fix them to save (see Problems)")
+                     : _("Save the draft as a revision (Ctrl+S)"));
 }

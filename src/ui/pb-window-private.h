@@ -4,9 +4,13 @@
  */
 #pragma once
 
-#include "pb-choice-popover.h"
-#include "pb-choices.h"
+#include "pb-mapping-grid.h"
+#include "pb-preview-panel.h"
+#include "pb-problems-panel.h"
+#include "pb-profile-switcher.h"
+#include "pb-search-bar.h"
 #include "pb-store-queue.h"
+#include "pb-window-document.h"
 #include "pb-window.h"
 
 G_BEGIN_DECLS
@@ -15,87 +19,51 @@ struct _PbWindow
 {
   AdwApplicationWindow parent_instance;
 
-  /* Template children */
-  AdwWindowTitle     *window_title;
-  GtkDropDown        *profile_dropdown;
+  /* Template children: the parts, and what holds them */
+  AdwToastOverlay    *toast_overlay;
+  PbProfileSwitcher  *profile_switcher;
   GtkButton          *fetch_button;
   GtkButton          *publish_button;
   GtkButton          *save_button;
   GtkToggleButton    *search_button;
-  AdwToastOverlay    *toast_overlay;
+  GtkMenuButton      *primary_menu_button;
   GtkStack           *main_stack;
   AdwStatusPage      *error_page;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
+  PbSearchBar        *search_bar;
   AdwFlap            *flap;
+  GtkScrolledWindow  *page_scroller;
   GtkBox             *grids_box;
-  GtkStack           *status_stack;
-  GtkListView        *status_list;
-  GtkStack           *state_stack;
-  GtkListView        *state_list;
   GtkSwitch          *revert_switch;
   GtkLabel           *post_call_label;
   GtkLabel           *revert_explanation;
+  GtkButton          *problems_button;
   GtkImage           *problems_icon;
   GtkLabel           *problems_summary;
-  GtkStack           *problems_stack;
-  GtkListView        *problems_list;
-  GtkNoSelection     *problems_selection;
-  GtkNoSelection     *preview_selection;
+  GtkStack           *side_stack;
+  PbProblemsPanel    *problems_panel;
+  PbPreviewPanel     *preview_panel;
+  PbMappingGrid      *status_grid;
+  PbMappingGrid      *state_grid;
 
-  /* Held while store writes are pending, so quitting waits for them. */
+  /* Held while the window's own store writes are pending. */
   GApplication       *application;
+  guint               n_jobs;
+  gboolean            busy;           /* as last notified */
 
   /* The store and what is open in it */
   PbStore            *store;
   PbStoreQueue       *queue;
   GListModel         *profiles;
-  PbProfile          *profile;
+  PbWindowDocument   *document;       /* NULL: no profile open */
   PbProfile          *pending_profile;  /* chosen in the switcher */
   guint               switch_profile_source;
-  PbConfiguration    *draft;
-  PbConfiguration    *saved;          /* newest revision, NULL when none */
-  guint               saved_number;
-  PbUndoStack        *undo_stack;
-
-  /* What the grids show */
-  PbChoices          *state_choices;
-  PbChoices          *presence_choices;
-  GtkCustomFilter    *status_filter;
-  GtkCustomFilter    *state_filter;
-  GtkFilterListModel *status_model;
-  GtkTreeListModel   *state_tree;
-  GtkFilterListModel *state_model;
-  char               *search_key;     /* casefolded; NULL when not searching */
-  PbChoicePopover    *status_popover; /* the one popup of each grid */
-  PbChoicePopover    *state_popover;
-  GHashTable         *status_rows;    /* the bound PbStatusRows (a set) */
-  GHashTable         *state_rows;     /* the bound PbStateRows (a set) */
-
-  /* Live results. The panels' stores are updated in place, only where
-   * something changed. */
-  GListModel         *findings;        /* as the checks returned them */
-  GListStore         *problem_groups;  /* PbProblemGroup: headings and checks */
-  GtkTreeListModel   *problem_tree;
-  GListModel         *preview;
-  guint               refresh_source;
-
-  /* Edits since the draft was loaded, and how many reached the store. */
-  guint               n_jobs;         /* store writes not finished yet */
-  guint64             generation;
-  guint64             autosaved_generation;
-  gboolean            has_unsaved_changes;
 
   gboolean            narrow;
   gboolean            folded;
+  int                 list_height;
   gboolean            close_confirmed;
   guint               updating;       /* the window moves its own widgets */
   GtkWindow          *dialog;         /* weak */
-
-  char               *pending_focus_id;
-  PbSubject           pending_focus_subject;
-  guint               pending_focus_source;
-  guint               pending_focus_tries;
 };
 
 void     _pb_window_class_actions_init (PbWindowClass   *klass);
@@ -124,6 +92,7 @@ gboolean _pb_window_refuse_save        (PbWindow        *self);
 GtkWidget *_pb_window_present_import   (PbWindow        *self,
                                         PbConfiguration *imported,
                                         const char      *file_display_name);
+/* The window's own store writes (loading the worked example). */
 void     _pb_window_hold               (PbWindow        *self);
 void     _pb_window_release            (PbWindow        *self);
 

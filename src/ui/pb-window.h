@@ -38,7 +38,9 @@ guint            pb_window_get_saved_revision      (PbWindow       *self);
 /* What Export… and Import… do once a file is chosen (tests call them
  * directly instead of going through the file chooser). Export writes the
  * draft and shows a toast; import reads the file and presents the import
- * dialog (returned), which shows the differences and asks. */
+ * dialog (returned), which shows the differences and asks, or explains in
+ * a message dialog why the file cannot be imported (and returns NULL with
+ * @error set). */
 gboolean         pb_window_export_to_file          (PbWindow       *self,
                                                     GFile          *file,
                                                     GError        **error);
@@ -73,5 +75,9 @@ GtkWindow       *pb_window_get_dialog              (PbWindow       *self);
 gboolean         pb_window_get_narrow              (PbWindow       *self);
 /* Runs the pending refresh (checks, preview, title, autosave) now. */
 void             pb_window_refresh_now             (PbWindow       *self);
+
+/* Signals and properties for whoever waits on the window (tests, the
+ * benchmark): "refreshed" after the problems, preview, switches and title
+ * follow the draft; "notify::busy" when store writes start or end. */
 
 G_END_DECLS

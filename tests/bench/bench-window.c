@@ -1,14 +1,29 @@
-/* bench-window.c: how long the window takes to open, edit, scroll and filter
+/* bench-window.c: how long the window takes to show, edit and search
  *
- * Prints figures; asserts nothing about them (timing belongs in
- * docs/benchmarks.md, not in tests). Runs under Xvfb like the UI tests
- * (GDK_BACKEND=x11, GSK_RENDERER=cairo, a private session bus):
+ * Prints figures and their ratios; asserts nothing about them (timing
+ * belongs in docs/benchmarks.md, not in tests). Runs under Xvfb like the UI
+ * tests (GDK_BACKEND=x11, GSK_RENDERER=cairo, a private session bus):
  *
  *   xvfb-run -a dbus-run-session -- meson test -C BUILD --benchmark -v bench-window
  *
- * Each profile size is measured in a process of its own, so the resident
- * memory printed for it is that profile's and not what an earlier, smaller
- * one left behind.
+ * Two parts, each in processes of their own:
+ *
+ * 1. Shown at once. Each profile is opened by a new process, as an
+ *    administrator starts the application, and the time is taken from
+ *    just before the process is started to the first frame painted with
+ *    content in it: for Presence Bridge the frame in which the first row of
+ *    the status grid is mapped and allocated (so laid out and drawn), for
+ *    the yardstick (bench-bare-window, an AdwApplicationWindow with a
+ *    header bar and a label) the frame in which its label is. The child
+ *    writes the time of that frame's after-paint (after gdk_display_sync,
+ *    so the X server has it) on its standard output. The runs of all
+ *    profiles and of the yardstick alternate, so that a busy moment of the
+ *    machine falls on all of them; medians are printed.
+ *
+ * 2. Work in a window that is open: an edit until its row is repainted, an
+ *    edit until the problems and preview are up to date and painted, a
+ *    search keystroke until the filtered grids are painted, scrolling, and
+ *    memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,49 +31,34 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "pb-application.h"
-#include "pb-status-row.h"
+#include "pb-mapping-row.h"
 #include "pb-test-fixtures.h"
 #include "pb-window.h"
 
 typedef struct
 {
-  const char *path;
-  guint       n_statuses;   /* 0: the worked example */
+  const char *name;
+  const char *title;
+  guint       n_statuses;   /* generated; 0: the worked example */
   guint       n_states;
-} Size;
+  guint       long_text;    /* characters of the long name and label; 0: none */
+  gboolean    spaces;       /* the long text has words */
+} Case;
 
-static const Size sizes[] = {
-  { "/bench-window/worked-example", 0, 0 },
-  { "/bench-window/500x100", 500, 100 },
-  { "/bench-window/5000x1000", 5000, 1000 },
+static const Case cases[] = {
+  { "worked-example", "Worked example", 0, 0, 0, FALSE },
+  { "5000x1000", "Generated 5000 x 1000", 5000, 1000, 0, FALSE },
+  { "long-1000", "Long text, 1,000 characters", 0, 0, 1000, TRUE },
+  { "long-10000", "Long text, 10,000 characters, no spaces", 0, 0, 10000, FALSE },
 };
 
-#define OPEN_RUNS   5
+#define OPEN_RUNS   9
 #define EDIT_RUNS   11
 #define SCROLL_RUNS 11
 #define SEARCH_RUNS 11
-
-static PbApplication *application;
-
-/* Frames: a measure ends when the window has painted a frame that began
- * after the measured change, and the X server has it. The probe also adds
- * up the time spent inside frames (layout and paint), to tell the work
- * from the wait for the frame clock. */
-
-typedef struct
-{
-  GdkFrameClock *clock;
-  gulong         before_paint_id;
-  gulong         after_paint_id;
-  gint64         paint_started;
-  gint64         frame_work;      /* µs inside frames since probe_reset() */
-  gboolean       ticked;
-  gboolean       painted;         /* the frame that ticked has painted */
-} FrameProbe;
-
-static FrameProbe probe;
 
 static gboolean
 wake_up_cb (gpointer user_data)
@@ -66,6 +66,7 @@ wake_up_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Only for what nothing notifies: a frame of the frame clock. */
 #define WAIT_FOR(condition) G_STMT_START {                                   \
     gint64 _deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;        \
     guint _tick = g_timeout_add (10, wake_up_cb, NULL);                      \
@@ -77,6 +78,305 @@ wake_up_cb (gpointer user_data)
       }                                                                      \
     g_source_remove (_tick);                                                 \
   } G_STMT_END
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* Profiles */
+
+static PbConfiguration *
+case_configuration (const Case *c)
+{
+  if (c->n_statuses > 0)
+    return pb_generator_create (c->n_statuses, c->n_states, 1);
+  if (c->long_text > 0)
+    {
+      g_autofree char *text = pb_test_hostile_text (c->long_text, c->spaces);
+
+      return pb_test_worked_example_named (text);
+    }
+  return pb_test_worked_example ();
+}
+
+static char *
+case_store_path (const char *dir,
+                 const Case *c)
+{
+  g_autofree char *name = g_strdup_printf ("%s.db", c->name);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The profile is in the store before the window opens, as it would be
+ * for an administrator: opening measures loading, not generating. */
+static void
+prepare_store (const char *dir,
+               const Case *c)
+{
+  g_autofree char *path = case_store_path (dir, c);
+  g_autoptr(PbConfiguration) config = case_configuration (c);
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_store_import (store, c->title, config, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+/* Part 1, in the child: the application as main.c runs it, and a probe
+ * on the first window's frame clock. */
+
+static gboolean
+window_has_content (PbWindow *window)
+{
+  GListModel *statuses = pb_window_get_status_model (window);
+  g_autoptr(PbPresenceStatus) first = NULL;
+  GtkWidget *row;
+
+  if (statuses == NULL || g_list_model_get_n_items (statuses) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (statuses, 0);
+  row = pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, pb_presence_status_get_api_name (first));
+
+  return row != NULL && gtk_widget_get_mapped (row) && gtk_widget_get_width (row) > 0;
+}
+
+static void
+open_after_paint_cb (GdkFrameClock *clock,
+                     PbWindow      *window)
+{
+  struct rusage usage;
+
+  if (!window_has_content (window))
+    return;
+
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("first-content-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", g_get_monotonic_time (),
+           (gint64)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+  g_signal_handlers_disconnect_by_func (clock, open_after_paint_cb, window);
+  /* Quitting is part of the run: it must be clean too. */
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "quit", NULL);
+}
+
+static void
+open_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (open_after_paint_cb), window);
+}
+
+static void
+open_window_added_cb (GtkApplication *application,
+                      GtkWindow      *window)
+{
+  if (PB_IS_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (open_realize_cb), NULL);
+}
+
+static int
+child_open (char *argv0)
+{
+  g_autoptr(PbApplication) application = pb_application_new ();
+  char *argv[] = { argv0, NULL };
+
+  g_signal_connect (application, "window-added", G_CALLBACK (open_window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (application), 1, argv);
+}
+
+/* Part 1, in the parent */
+
+typedef struct
+{
+  char    *out;
+  GError  *error;
+  gboolean done;
+} Communicated;
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Communicated *communicated = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out, NULL,
+                                        &communicated->error);
+  communicated->done = TRUE;
+}
+
+/* A window that has not shown its content after this long is reported
+ * as such rather than waited for (GTK 4.8 needed minutes for some text). */
+#define OPEN_TIMEOUT_S 60
+
+#define TIMED_OUT 1e9
+
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Milliseconds from just before @argv starts to its first content frame,
+ * or TIMED_OUT when it took longer than OPEN_TIMEOUT_S; @cpu: the
+ * processor time the process used until then. */
+static double
+spawn_and_time (const char * const *argv,
+                double             *cpu)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Communicated communicated = { NULL, NULL, FALSE };
+  g_autofree char *out = NULL;
+  const char *line;
+  char *end;
+  gint64 started, painted;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  started = g_get_monotonic_time ();
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &communicated);
+
+  timeout = g_timeout_add_seconds (OPEN_TIMEOUT_S, set_flag_cb, &timed_out);
+  while (!communicated.done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    {
+      g_subprocess_force_exit (process);
+      while (!communicated.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_error (&communicated.error);
+      g_free (communicated.out);
+      *cpu = TIMED_OUT;
+      return TIMED_OUT;
+    }
+  g_source_remove (timeout);
+
+  g_assert_no_error (communicated.error);
+  out = communicated.out;
+  g_assert_true (g_subprocess_get_successful (process));
+
+  line = strstr (out, "first-content-frame ");
+  g_assert_nonnull (line);
+  painted = g_ascii_strtoll (line + strlen ("first-content-frame "), &end, 10);
+  *cpu = g_ascii_strtoll (end, NULL, 10) / 1000.0;
+
+  return (painted - started) / 1000.0;
+}
+
+static void
+bench_open (const char *self_path,
+            const char *bare_path,
+            const char *dir)
+{
+  GArray *times[G_N_ELEMENTS (cases) + 1];
+  GArray *cpus[G_N_ELEMENTS (cases) + 1];
+  double bare, worked, bare_cpu, worked_cpu;
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      times[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      cpus[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* One run of each to warm the disk cache and the font cache, not counted. */
+  for (int run = -1; run < OPEN_RUNS; run++)
+    {
+      const char *bare_argv[] = { bare_path, NULL };
+      double cpu;
+      double t = spawn_and_time (bare_argv, &cpu);
+
+      if (run >= 0)
+        {
+          g_array_append_val (times[0], t);
+          g_array_append_val (cpus[0], cpu);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autofree char *store = case_store_path (dir, &cases[i]);
+          const char *argv[] = { self_path, "--open", NULL };
+
+          /* One time-out says enough about a case. */
+          if (times[i + 1]->len > 0 && g_array_index (times[i + 1], double, 0) == TIMED_OUT)
+            continue;
+
+          g_setenv ("PRESENCE_BRIDGE_STORE", store, TRUE);
+          t = spawn_and_time (argv, &cpu);
+          if (run >= 0 || t == TIMED_OUT)
+            {
+              g_array_append_val (times[i + 1], t);
+              g_array_append_val (cpus[i + 1], cpu);
+            }
+        }
+    }
+
+  bare = median (times[0]);
+  worked = median (times[1]);
+  bare_cpu = median (cpus[0]);
+  worked_cpu = median (cpus[1]);
+
+  g_print ("Process start -> first frame with content (median of %d runs each; wall clock, then processor time)\n",
+           OPEN_RUNS);
+  g_print ("  %-40s %7.1f ms               %7.1f ms cpu\n", "bare libadwaita window (yardstick)", bare, bare_cpu);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double t = median (times[i + 1]);
+      double cpu = median (cpus[i + 1]);
+
+      if (t == TIMED_OUT)
+        {
+          g_print ("  %-40s   > %d s\n", cases[i].title, OPEN_TIMEOUT_S);
+          continue;
+        }
+      g_print ("  %-40s %7.1f ms %4.2fx bare %4.2fx WE  %7.1f ms cpu %4.2fx bare %4.2fx WE\n",
+               cases[i].title, t, t / bare, t / worked, cpu, cpu / bare_cpu, cpu / worked_cpu);
+    }
+  g_print ("  targets: <= 1.5x bare; 5000 x 1000 and long text <= 1.1x the worked example (WE)\n");
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      g_array_unref (times[i]);
+      g_array_unref (cpus[i]);
+    }
+}
+
+/* Part 2, in the child: a window opened in this process, driven through
+ * its widgets. */
+
+static PbApplication *application;
+
+typedef struct
+{
+  GdkFrameClock *clock;
+  gulong         before_paint_id;
+  gulong         after_paint_id;
+  gint64         paint_started;
+  gint64         frame_work;      /* µs inside frames since samples_start() */
+  gboolean       ticked;
+  gboolean       painted;         /* the frame that ticked has painted */
+} FrameProbe;
+
+static FrameProbe probe;
 
 static void
 before_paint_cb (GdkFrameClock *clock,
@@ -108,29 +408,6 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-probe_attach (GtkWidget *window)
-{
-  probe.clock = g_object_ref (gtk_widget_get_frame_clock (window));
-  probe.before_paint_id = g_signal_connect (probe.clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
-  probe.after_paint_id = g_signal_connect (probe.clock, "after-paint", G_CALLBACK (after_paint_cb), &probe);
-  probe.frame_work = 0;
-}
-
-static void
-probe_detach (void)
-{
-  g_clear_signal_handler (&probe.before_paint_id, probe.clock);
-  g_clear_signal_handler (&probe.after_paint_id, probe.clock);
-  g_clear_object (&probe.clock);
-}
-
-static void
-probe_reset (void)
-{
-  probe.frame_work = 0;
-}
-
-static void
 wait_for_frame (GtkWidget *window)
 {
   probe.ticked = FALSE;
@@ -143,7 +420,6 @@ wait_for_frame (GtkWidget *window)
 /* Samples, in milliseconds: latency (change → frame on screen), the part
  * of it before the call that made the change returned, and the part spent
  * in frames. The rest is idle handlers and the wait for the frame clock. */
-
 typedef struct
 {
   GArray *latency;
@@ -172,7 +448,7 @@ samples_clear (Samples *samples)
 static void
 samples_start (Samples *samples)
 {
-  probe_reset ();
+  probe.frame_work = 0;
   samples->started = g_get_monotonic_time ();
 }
 
@@ -194,32 +470,19 @@ samples_stop (Samples *samples)
   g_array_append_val (samples->frame_work, frame_work);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static void
 print_samples (const char *what,
                Samples    *samples)
 {
-  double latency = median (samples->latency);
-  double call = median (samples->call);
-  double frame_work = median (samples->frame_work);
+  if (samples->latency->len == 0)
+    {
+      g_print ("  %-40s      (fits its view)\n", what);
+      return;
+    }
 
-  g_print ("  %-36s %8.1f ms  (call %6.1f, frames %6.1f; %2u runs)\n",
-           what, latency, call, frame_work, samples->latency->len);
+  g_print ("  %-40s %8.1f ms  (call %6.1f, frames %6.1f; %2u runs)\n", what,
+           median (samples->latency), median (samples->call), median (samples->frame_work),
+           samples->latency->len);
 }
 
 /* Memory, as the kernel counts it, in MiB. */
@@ -240,88 +503,77 @@ read_status_mib (const char *field)
   return 0;
 }
 
-/* The window */
-
-static PbWindow *
-open_window (Samples *samples)
-{
-  PbWindow *window;
-
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
-
-  samples_start (samples);
-  g_application_activate (G_APPLICATION (application));
-  samples_returned (samples);
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
-  g_assert_true (PB_IS_WINDOW (window));
-  /* Presenting a toplevel realizes it: the frame clock exists, and no
-   * frame has been painted yet (that takes the main loop). */
-  probe_attach (GTK_WIDGET (window));
-  wait_for_frame (GTK_WIDGET (window));
-  samples_stop (samples);
-
-  return window;
-}
-
 static void
-close_window (PbWindow *window)
+refreshed_cb (PbWindow *window,
+              gboolean *refreshed)
 {
-  WAIT_FOR (!pb_window_get_busy (window));
-  probe_detach ();
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (window == NULL);
+  *refreshed = TRUE;
 }
 
-static GtkWidget *
-template_child (PbWindow   *window,
-                const char *name)
+static PbMappingRow *
+first_row (PbWindow  *window,
+           PbSubject  subject)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), PB_TYPE_WINDOW, name);
+  GtkWidget *row;
 
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  if (subject == PB_SUBJECT_PRESENCE)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (pb_window_get_status_model (window), 0);
+
+      row = pb_window_lookup_row (window, subject, pb_presence_status_get_api_name (status));
+    }
+  else
+    {
+      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (pb_window_get_state_model (window), 0);
+      g_autoptr(PbAgentState) state = gtk_tree_list_row_get_item (tree_row);
+
+      row = pb_window_lookup_row (window, subject, pb_agent_state_get_id (state));
+    }
+
+  g_assert_true (PB_IS_MAPPING_ROW (row));
+  return PB_MAPPING_ROW (row);
 }
 
 /* One mapping edit on the first status row, as a choice in its popup
- * makes it, until the problems and the preview are recomputed (in the
- * window's idle, as after a click) and drawn. */
+ * makes it: until the row shows it on screen, and until the problems and
+ * the preview (recomputed after the frame) are up to date and painted. */
 static void
 measure_edit (PbWindow *window,
-              Samples  *samples)
+              Samples  *row_samples,
+              Samples  *refresh_samples)
 {
-  g_autoptr(PbPresenceStatus) status = g_list_model_get_item (pb_window_get_status_model (window), 0);
-  GtkWidget *row = pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, pb_presence_status_get_api_name (status));
-  PbChoiceButton *chooser;
-  GListModel *findings = pb_window_get_findings (window);
+  PbChoiceButton *chooser = pb_mapping_row_get_chooser (first_row (window, PB_SUBJECT_PRESENCE));
+  gboolean refreshed = FALSE;
+  gulong handler;
   guint target;
 
-  g_assert_true (PB_IS_STATUS_ROW (row));
-  chooser = pb_status_row_get_chooser (PB_STATUS_ROW (row));
   g_assert_cmpuint (g_list_model_get_n_items (pb_choice_button_get_model (chooser)), >, 2);
-
   /* Another entry than the one shown, so that every run is a change. */
   target = pb_choice_button_get_selected (chooser) == 1 ? 2 : 1;
 
-  samples_start (samples);
+  handler = g_signal_connect (window, "refreshed", G_CALLBACK (refreshed_cb), &refreshed);
+  samples_start (row_samples);
+  samples_start (refresh_samples);
   pb_choice_button_set_selected (chooser, target);
-  samples_returned (samples);
-  WAIT_FOR (pb_window_get_findings (window) != findings);
+  samples_returned (row_samples);
+  samples_returned (refresh_samples);
   wait_for_frame (GTK_WIDGET (window));
-  samples_stop (samples);
+  samples_stop (row_samples);
+  WAIT_FOR (refreshed);
+  wait_for_frame (GTK_WIDGET (window));
+  samples_stop (refresh_samples);
+  g_signal_handler_disconnect (window, handler);
 
   /* The autosave is off the main thread: let it finish between runs. */
   WAIT_FOR (!pb_window_get_busy (window));
 }
 
-/* Returns FALSE when the list fits its view and does not scroll. */
-static gboolean
-measure_scroll (PbWindow   *window,
-                const char *list_name,
-                gboolean    to_end,
-                Samples    *samples)
+static void
+measure_scroll (PbWindow  *window,
+                GtkWidget *list,
+                gboolean   to_end,
+                Samples   *samples)
 {
-  GtkWidget *list = template_child (window, list_name);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   double target;
 
@@ -329,7 +581,7 @@ measure_scroll (PbWindow   *window,
   wait_for_frame (GTK_WIDGET (window));
 
   if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
-    return FALSE;
+    return;
 
   if (to_end)
     target = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
@@ -341,24 +593,167 @@ measure_scroll (PbWindow   *window,
   samples_returned (samples);
   wait_for_frame (GTK_WIDGET (window));
   samples_stop (samples);
-
-  return TRUE;
 }
 
+/* A keystroke in the search entry, as the entry's text changes (its
+ * search delay is 0: the search runs in the next main-loop iteration),
+ * until the filtered grids are painted. */
 static void
 measure_search (PbWindow   *window,
+                GtkWidget  *entry,
                 const char *text,
                 Samples    *samples)
 {
-  GtkWidget *entry = template_child (window, "search_entry");
-
   samples_start (samples);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* Without the entry's 150 ms typing delay: that is a wait, not work. */
-  g_signal_emit_by_name (entry, "search-changed");
   samples_returned (samples);
   wait_for_frame (GTK_WIDGET (window));
   samples_stop (samples);
+}
+
+static int
+child_interact (const Case *c)
+{
+  g_autoptr(GError) error = NULL;
+  Samples edit_row, edit_refresh, search, extend, clear;
+  Samples page[2], end[2];
+  const char *list_names[2] = { "statuses", "states" };
+  const PbSubject subjects[2] = { PB_SUBJECT_PRESENCE, PB_SUBJECT_STATE };
+  GtkWidget *lists[2];
+  double rss_before, rss_open, hwm_open;
+  GtkWidget *entry;
+  PbWindow *window;
+
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (),
+                /* No transitions running behind the measures. */
+                "gtk-enable-animations", FALSE,
+                NULL);
+
+  application = pb_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  samples_init (&edit_row);
+  samples_init (&edit_refresh);
+  samples_init (&search);
+  samples_init (&extend);
+  samples_init (&clear);
+  for (guint i = 0; i < 2; i++)
+    {
+      samples_init (&page[i]);
+      samples_init (&end[i]);
+    }
+
+  rss_before = read_status_mib ("VmRSS");
+  g_application_activate (G_APPLICATION (application));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  g_assert_true (PB_IS_WINDOW (window));
+  probe.clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (window)));
+  probe.before_paint_id = g_signal_connect (probe.clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
+  probe.after_paint_id = g_signal_connect (probe.clock, "after-paint", G_CALLBACK (after_paint_cb), &probe);
+  WAIT_FOR (window_has_content (window));
+  wait_for_frame (GTK_WIDGET (window));
+  WAIT_FOR (!pb_window_get_busy (window));
+  rss_open = read_status_mib ("VmRSS");
+  hwm_open = read_status_mib ("VmHWM");
+
+  g_print ("%s: %u presence statuses, %u agent states\n", c->title,
+           g_list_model_get_n_items (pb_configuration_get_presence_statuses (pb_window_get_draft (window))),
+           g_list_model_get_n_items (pb_configuration_get_agent_states (pb_window_get_draft (window))));
+
+  for (guint run = 0; run < EDIT_RUNS; run++)
+    measure_edit (window, &edit_row, &edit_refresh);
+
+  for (guint i = 0; i < 2; i++)
+    lists[i] = gtk_widget_get_ancestor (GTK_WIDGET (first_row (window, subjects[i])), GTK_TYPE_LIST_VIEW);
+  for (guint i = 0; i < 2; i++)
+    for (guint run = 0; run < SCROLL_RUNS; run++)
+      {
+        measure_scroll (window, lists[i], FALSE, &page[i]);
+        measure_scroll (window, lists[i], TRUE, &end[i]);
+      }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  wait_for_frame (GTK_WIDGET (window));
+  for (guint run = 0; run < SEARCH_RUNS; run++)
+    {
+      /* As typed: "a", "aw", ... each keystroke narrows the last search. */
+      measure_search (window, entry, "awa", &search);
+      measure_search (window, entry, "away", &extend);
+      if (run == 0)
+        g_print ("  (the search \"away\" shows %u statuses, %u states)\n",
+                 g_list_model_get_n_items (pb_window_get_status_model (window)),
+                 g_list_model_get_n_items (pb_window_get_state_model (window)));
+      measure_search (window, entry, "", &clear);
+    }
+
+  print_samples ("edit a mapping -> its row painted", &edit_row);
+  print_samples ("edit -> problems and preview painted", &edit_refresh);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("scroll %s one page", list_names[i]);
+
+      print_samples (what, &page[i]);
+      g_clear_pointer (&what, g_free);
+      what = g_strdup_printf ("scroll %s to the end", list_names[i]);
+      print_samples (what, &end[i]);
+    }
+  print_samples ("search \"awa\" -> frame", &search);
+  print_samples ("one more key, \"away\" -> frame", &extend);
+  print_samples ("clear the search -> frame", &clear);
+  g_print ("  %-40s %8.1f MiB (%.1f before opening, peak %.1f)\n",
+           "VmRSS after the window opened", rss_open, rss_before, hwm_open);
+
+  g_clear_signal_handler (&probe.before_paint_id, probe.clock);
+  g_clear_signal_handler (&probe.after_paint_id, probe.clock);
+  g_clear_object (&probe.clock);
+
+  /* The edits are in the draft; nothing to ask about. */
+  WAIT_FOR (!pb_window_get_busy (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (gtk_application_get_windows (GTK_APPLICATION (application)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  samples_clear (&edit_row);
+  samples_clear (&edit_refresh);
+  samples_clear (&search);
+  samples_clear (&extend);
+  samples_clear (&clear);
+  for (guint i = 0; i < 2; i++)
+    {
+      samples_clear (&page[i]);
+      samples_clear (&end[i]);
+    }
+  g_clear_object (&application);
+
+  return 0;
+}
+
+/* Part 2, in the parent */
+
+static void
+bench_interact (const char *self_path,
+                const char *dir)
+{
+  g_print ("\nWork in an open window (median)\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *store = case_store_path (dir, &cases[i]);
+      const char *argv[] = { self_path, "--interact", cases[i].name, NULL };
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_setenv ("PRESENCE_BRIDGE_STORE", store, TRUE);
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_CHILD_INHERITS_STDOUT, NULL, NULL, NULL, NULL,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
 }
 
 static void
@@ -379,224 +774,59 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Everything the children write (settings, caches, the session's files)
+ * goes into @dir; the system's data folders (themes, icons, the MIME
+ * database) stay as they are for both the yardstick and the window. */
 static void
-bench_size (const Size *size)
+isolate_user_dirs (const char *dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-window-XXXXXX", &error);
-  g_autofree char *store_path = NULL;
-  g_autoptr(PbConfiguration) config = NULL;
-  g_autofree char *title = NULL;
-  Samples open_cold, open_warm, edit, search, clear;
-  Samples page[2], end[2];
-  const char *lists[2] = { "status_list", "state_list" };
-  const char *list_names[2] = { "statuses", "states" };
-  gboolean scrolls[2] = { FALSE, FALSE };
-  double rss_before, rss_open, hwm_open;
-  PbWindow *window;
+  const char *vars[] = { "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
 
-  g_assert_no_error (error);
-  store_path = g_build_filename (dir, "store.db", NULL);
-  g_setenv ("PRESENCE_BRIDGE_STORE", store_path, TRUE);
-  g_unsetenv ("PB_GENERATE");
-
-  /* The profile is in the store before the window opens, as it would be
-   * for an administrator: opening measures loading, not generating. */
-  if (size->n_statuses == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {
-      config = pb_test_worked_example ();
-      title = g_strdup ("Worked example");
+      g_autofree char *path = g_build_filename (dir, vars[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (vars[i], path, TRUE);
     }
-  else
-    {
-      config = pb_generator_create (size->n_statuses, size->n_states, 1);
-      title = g_strdup_printf ("Generated %u × %u", size->n_statuses, size->n_states);
-    }
-  {
-    g_autoptr(PbStore) store = pb_store_open (store_path, &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (pb_store_import (store, title, config, NULL, NULL, &error), ==, 1);
-    g_assert_no_error (error);
-  }
-
-  g_print ("%s: %u presence statuses, %u agent states\n", title,
-           g_list_model_get_n_items (pb_configuration_get_presence_statuses (config)),
-           g_list_model_get_n_items (pb_configuration_get_agent_states (config)));
-
-  samples_init (&open_cold);
-  samples_init (&open_warm);
-  samples_init (&edit);
-  samples_init (&search);
-  samples_init (&clear);
-  for (guint i = 0; i < 2; i++)
-    {
-      samples_init (&page[i]);
-      samples_init (&end[i]);
-    }
-
-  /* The first window of the process also loads the theme, icons and
-   * fonts; later ones show what opening a profile costs. */
-  rss_before = read_status_mib ("VmRSS");
-  window = open_window (&open_cold);
-  rss_open = read_status_mib ("VmRSS");
-  hwm_open = read_status_mib ("VmHWM");
-  g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, title);
-  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_status_model (window)), ==,
-                    g_list_model_get_n_items (pb_configuration_get_presence_statuses (config)));
-  close_window (window);
-
-  for (guint run = 0; run < OPEN_RUNS; run++)
-    close_window (open_window (&open_warm));
-
-  window = open_window (&open_warm);
-
-  for (guint run = 0; run < EDIT_RUNS; run++)
-    measure_edit (window, &edit);
-
-  for (guint i = 0; i < 2; i++)
-    for (guint run = 0; run < SCROLL_RUNS; run++)
-      {
-        scrolls[i] = measure_scroll (window, lists[i], FALSE, &page[i]);
-        if (scrolls[i])
-          measure_scroll (window, lists[i], TRUE, &end[i]);
-      }
-
-  /* Scrolled to the end means the last rows are there. */
-  if (scrolls[0])
-    {
-      GListModel *statuses = pb_window_get_status_model (window);
-      g_autoptr(PbPresenceStatus) last = g_list_model_get_item (statuses, g_list_model_get_n_items (statuses) - 1);
-
-      g_assert_nonnull (pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, pb_presence_status_get_api_name (last)));
-    }
-  if (scrolls[1])
-    {
-      GListModel *states = pb_window_get_state_model (window);
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (states, g_list_model_get_n_items (states) - 1);
-      g_autoptr(PbAgentState) last = gtk_tree_list_row_get_item (row);
-
-      g_assert_nonnull (pb_window_lookup_row (window, PB_SUBJECT_STATE, pb_agent_state_get_id (last)));
-    }
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  wait_for_frame (GTK_WIDGET (window));
-  for (guint run = 0; run < SEARCH_RUNS; run++)
-    {
-      measure_search (window, "away", &search);
-      if (run == 0)
-        g_print ("  (the search \"away\" shows %u statuses, %u states)\n",
-                 g_list_model_get_n_items (pb_window_get_status_model (window)),
-                 g_list_model_get_n_items (pb_window_get_state_model (window)));
-      measure_search (window, "", &clear);
-    }
-
-  print_samples ("open -> first frame (first window)", &open_cold);
-  print_samples ("open -> first frame (later windows)", &open_warm);
-  print_samples ("edit a mapping -> checks -> frame", &edit);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *what = NULL;
-
-      if (!scrolls[i])
-        {
-          g_print ("  scroll %-29s  fits its view\n", list_names[i]);
-          continue;
-        }
-      what = g_strdup_printf ("scroll %s one page", list_names[i]);
-      print_samples (what, &page[i]);
-      g_clear_pointer (&what, g_free);
-      what = g_strdup_printf ("scroll %s to the end", list_names[i]);
-      print_samples (what, &end[i]);
-    }
-  print_samples ("search \"away\" -> frame", &search);
-  print_samples ("clear the search -> frame", &clear);
-  g_print ("  %-36s %9.1f MiB (%.1f before opening, peak %.1f)\n",
-           "VmRSS after the first window opened", rss_open, rss_before, hwm_open);
-
-  close_window (window);
-
-  samples_clear (&open_cold);
-  samples_clear (&open_warm);
-  samples_clear (&edit);
-  samples_clear (&search);
-  samples_clear (&clear);
-  for (guint i = 0; i < 2; i++)
-    {
-      samples_clear (&page[i]);
-      samples_clear (&end[i]);
-    }
-  remove_tree (dir);
-}
-
-static void
-run_size (gconstpointer user_data)
-{
-  if (g_test_subprocess ())
-    {
-      bench_size (user_data);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) system_data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  int status;
+  g_autofree char *dir = NULL;
+  g_autofree char *self_path = NULL;
+  g_autofree char *bare_path = NULL;
+  g_autofree char *bin_dir = NULL;
 
-  /* The processes of each size inherit the isolated XDG dirs of the test
-   * that starts them: they learn the real ones from the first process. */
-  if (g_getenv ("PB_BENCH_SYSTEM_DATA_DIRS") == NULL)
+  if (argc == 2 && g_str_equal (argv[1], "--open"))
+    return child_open (argv[0]);
+
+  if (argc == 3 && g_str_equal (argv[1], "--interact"))
     {
-      g_autofree char *dirs = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **)g_get_system_data_dirs ());
-
-      g_setenv ("PB_BENCH_SYSTEM_DATA_DIRS", dirs, TRUE);
-    }
-  system_data_dirs = g_strsplit (g_getenv ("PB_BENCH_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    g_test_add_data_func (sizes[i].path, &sizes[i], run_size);
-
-  /* The parent only starts one process per size. */
-  if (!g_test_subprocess ())
-    return g_test_run ();
-
-  /* As in test-window.c: the isolated data dirs have neither the MIME
-   * database (which the image loaders need for SVG icons) nor icon
-   * themes; give both back, read-only. */
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (),
-                "gtk-decoration-layout", "appmenu:close",
-                /* No transitions running behind the measures. */
-                "gtk-enable-animations", FALSE,
-                NULL);
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if (g_str_equal (argv[2], cases[i].name))
+          return child_interact (&cases[i]);
+      g_error ("No case “%s”", argv[2]);
     }
 
-  application = pb_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  bin_dir = g_path_get_dirname (self_path);
+  bare_path = g_build_filename (bin_dir, "bench-bare-window", NULL);
+  g_assert_true (g_file_test (bare_path, G_FILE_TEST_IS_EXECUTABLE));
+
+  dir = g_dir_make_tmp ("bench-window-XXXXXX", &error);
   g_assert_no_error (error);
+  isolate_user_dirs (dir);
 
-  status = g_test_run ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    prepare_store (dir, &cases[i]);
 
-  g_clear_object (&application);
-  return status;
+  bench_open (self_path, bare_path, dir);
+  bench_interact (self_path, dir);
+
+  remove_tree (dir);
+  return 0;
 }

@@ -1,0 +1,60 @@
+/* pb-ui-util.h: what the window's parts share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* At most this many characters of a name or label are shown in a row;
+ * the whole text is in the tooltip and the accessible description. */
+#define PB_UI_DISPLAY_MAX_CHARS 200
+
+/* Untrusted text (a name, a label, a message) as a label may show it, with
+ * use-markup off ("<b>" stays "<b>"): control characters (a line break, a
+ * tab) become their visible symbols (U+240A …), so a row keeps its height;
+ * text holding bidirectional controls is isolated (U+2068 … U+2069), so a
+ * right-to-left override cannot reverse the words around it; and it is
+ * cut after PB_UI_DISPLAY_MAX_CHARS characters with an ellipsis, so that
+ * showing it costs what showing a short text does. Plain text comes back
+ * unchanged. */
+char       *pb_ui_dup_display_text       (const char *text);
+
+/* Sets the tooltip of @widget to @text (NULL for none) without asking the
+ * display anything: the text is read when a tooltip is about to show. In
+ * GTK 4.8 gtk_widget_set_tooltip_text() costs round trips to the X server,
+ * which a list binding hundreds of rows cannot afford. */
+void        pb_ui_set_tooltip            (GtkWidget  *widget,
+                                          const char *text);
+const char *pb_ui_get_tooltip            (GtkWidget  *widget);
+
+/* Brings @store to the contents of @fresh by one splice of the part that
+ * differs (items compared with @equal). An update changes a few items
+ * among thousands: replacing the whole list would rebind every row. */
+void        pb_ui_list_store_sync        (GListStore *store,
+                                          GListModel *fresh,
+                                          GEqualFunc  equal);
+
+/* In GTK 4.8 Tab walks a list row by row, all 5,000 of them; the arrows do
+ * that already. After this, Tab and Shift+Tab leave @list in one step, as
+ * they leave any other widget. */
+void        pb_ui_list_view_leave_on_tab (GtkWidget  *list);
+
+/* A row of a popup list: text (up to @lines lines, then an ellipsis) and
+ * a check mark, named @check_label for a screen reader, on the entry that
+ * is current. pb_ui_check_row_set() shows an item in it. */
+GtkWidget  *pb_ui_check_row_new          (guint       lines,
+                                          const char *check_label);
+void        pb_ui_check_row_set          (GtkWidget  *row,
+                                          const char *text,
+                                          gboolean    checked);
+
+/* What a widget's dispose does with its template: clears the template
+ * children, and unparents the children without an id, which
+ * gtk_widget_dispose_template() leaves. */
+void        pb_ui_dispose_template       (GtkWidget  *widget,
+                                          GType       widget_type);
+
+G_END_DECLS
