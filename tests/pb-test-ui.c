@@ -78,7 +78,7 @@ pb_test_init_display (void)
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display could be opened (run the UI tests under xvfb-run, as build-aux/test.sh does)\n");
-      exit (77);
+      exit (0);
     }
 }
 

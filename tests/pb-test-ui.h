@@ -26,9 +26,10 @@ void  pb_test_wait_for_finalize (gpointer   object);
  * that is set. */
 void  pb_test_save_screenshot  (GtkWidget  *widget,
                                 const char *name);
-/* gtk_init(), or the TAP plan "1..0 # SKIP" and exit status 77 when no
- * display can be opened (a UI test run without one is skipped, with the
- * reason, rather than failed). */
+/* gtk_init(), or, when no display can be opened, the TAP plan
+ * "1..0 # SKIP" with the reason and exit status 0: meson reports the
+ * program as skipped (a TAP program's exit status 77 would be an error),
+ * where GTK would have aborted it. */
 void  pb_test_init_display     (void);
 
 /* What a key press does to @widget's key controllers (GTK 4.8 tests

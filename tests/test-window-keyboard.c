@@ -283,6 +283,17 @@ test_accessible_names (Fixture       *fixture,
   collect_unnamed_buttons (GTK_WIDGET (window), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
 
+  /* F10 opens the main menu, built when first opened. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (pb_test_window_child (window, "primary_menu_button"));
+
+    g_assert_null (gtk_menu_button_get_popover (menu));
+    gtk_menu_button_popup (menu);
+    g_assert_nonnull (gtk_menu_button_get_popover (menu));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+    gtk_menu_button_popdown (menu);
+  }
+
   /* The post-call state is read, not a stop for Tab. */
   post_call = pb_test_window_child (window, "post_call_label");
   g_assert_false (gtk_label_get_selectable (GTK_LABEL (post_call)));

@@ -202,7 +202,7 @@ test_hostile_text (Fixture       *fixture,
   g_autofree char *text = pb_test_hostile_text (length, length < 10000);
   g_autofree char *name = g_strdup_printf ("hostile-%u", length);
   g_autoptr(PbConfiguration) config = pb_test_worked_example_named (text);
-  GtkInscription *shown;
+  GtkLabel *shown;
   PbMappingRow *row;
   PbWindow *window;
   const char *label;
@@ -212,8 +212,8 @@ test_hostile_text (Fixture       *fixture,
 
   row = PB_MAPPING_ROW (pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, "On_a_call"));
   g_assert_nonnull (row);
-  shown = GTK_INSCRIPTION (pb_test_find_widget (GTK_WIDGET (row), GTK_TYPE_INSCRIPTION));
-  label = gtk_inscription_get_text (shown);
+  shown = GTK_LABEL (pb_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL));
+  label = gtk_label_get_label (shown);
 
   /* Shown as text, bounded: the markup stays markup-looking text, the
    * line break and the tab are symbols, the override is isolated. */

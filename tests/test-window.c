@@ -151,8 +151,7 @@ popup_row_checked (PbChoicePopover *popover,
       GtkWidget *box = gtk_widget_get_first_child (item);
       GtkWidget *text = box ? gtk_widget_get_first_child (box) : NULL;
 
-      if (text != NULL && GTK_IS_INSCRIPTION (text) &&
-          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (text)), label) == 0)
+      if (text != NULL && GTK_IS_LABEL (text) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (text)), label) == 0)
         return gtk_widget_get_visible (gtk_widget_get_next_sibling (text));
     }
 

@@ -5,17 +5,15 @@
 #include "config.h"
 
 #include "pb-choice-button.h"
-#include "pb-choice-popover.h"
 #include "pb-ui-util.h"
 
 struct _PbChoiceButton
 {
   GtkButton parent_instance;
 
-  GtkInscription  *label;
+  GtkLabel        *label;
   GListModel      *model;
   guint            selected;
-  PbChoicePopover *popover;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PbChoiceButton, pb_choice_button, GTK_TYPE_BUTTON)
@@ -29,13 +27,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  OPEN_CHOICES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_label (PbChoiceButton *self)
 {
   g_autoptr(GtkStringObject) item = pb_choice_button_get_selected_item (self);
   const char *text = item ? gtk_string_object_get_string (item) : "";
 
-  gtk_inscription_set_text (self->label, text);
+  gtk_label_set_label (self->label, text);
   /* Cut short in a narrow column: the tooltip has it whole. */
   pb_ui_set_tooltip (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
   /* The accessible label names the row; the value is read from here. */
@@ -60,8 +65,8 @@ pb_choice_button_clicked (GtkButton *button)
 {
   PbChoiceButton *self = PB_CHOICE_BUTTON (button);
 
-  if (self->popover != NULL && self->model != NULL)
-    pb_choice_popover_popup (self->popover, self);
+  if (self->model != NULL)
+    g_signal_emit (self, signals[OPEN_CHOICES], 0);
 }
 
 /* A popover attached to the button is positioned by it. */
@@ -101,7 +106,6 @@ pb_choice_button_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_weak_pointer (&self->popover);
 
   G_OBJECT_CLASS (pb_choice_button_parent_class)->dispose (object);
 }
@@ -170,6 +174,16 @@ pb_choice_button_class_init (PbChoiceButtonClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * PbChoiceButton::open-choices:
+   *
+   * The button was clicked (or activated from the keyboard): its owner
+   * opens the popup of choices on it.
+   */
+  signals[OPEN_CHOICES] =
+    g_signal_new ("open-choices", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   /* What a screen reader should call it: a drop-down with a value. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_COMBO_BOX);
 }
@@ -182,13 +196,9 @@ pb_choice_button_init (PbChoiceButton *self)
 
   self->selected = GTK_INVALID_LIST_POSITION;
 
-  /* Its size does not depend on the text: a long entry costs what a
-   * short one does, in every row. */
-  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_xalign (self->label, 0.0f);
-  gtk_inscription_set_text_overflow (self->label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (self->label, 6);
-  gtk_inscription_set_nat_chars (self->label, 24);
+  /* The entries are bounded text (pb_ui_dup_display_text()): a long one
+   * costs what a short one does. */
+  self->label = GTK_LABEL (pb_ui_cell_label_new (6, 24));
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
@@ -281,14 +291,4 @@ pb_choice_button_get_selected_item (PbChoiceButton *self)
     return NULL;
 
   return g_list_model_get_item (self->model, self->selected);
-}
-
-void
-pb_choice_button_set_popover (PbChoiceButton  *self,
-                              PbChoicePopover *popover)
-{
-  g_return_if_fail (PB_IS_CHOICE_BUTTON (self));
-  g_return_if_fail (popover == NULL || PB_IS_CHOICE_POPOVER (popover));
-
-  g_set_weak_pointer (&self->popover, popover);
 }

@@ -12,14 +12,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PbChoiceButton, pb_choice_button, PB, CHOICE_BUTTON, GtkButton)
 
-typedef struct _PbChoicePopover PbChoicePopover;
-
 /* Why not a GtkDropDown: in GTK 4.8 every GtkDropDown fills its own popup
  * list with up to 200 rows as soon as it has a model, and a list view keeps
  * up to 200 rows, each with its drop-down: 80,000 widgets for the two
  * grids of a large profile. A choice button shows the selected entry of a
- * GListModel of GtkStringObject; clicking it opens the one PbChoicePopover
- * its grid shares. The API follows GtkDropDown's. */
+ * GListModel of GtkStringObject; clicking it emits ::open-choices, on which
+ * its grid opens the one PbChoicePopover it shares. The API follows
+ * GtkDropDown's. */
 GtkWidget       *pb_choice_button_new               (void);
 GListModel      *pb_choice_button_get_model         (PbChoiceButton *self);
 void             pb_choice_button_set_model         (PbChoiceButton *self,
@@ -29,8 +28,5 @@ guint            pb_choice_button_get_selected      (PbChoiceButton *self);
 void             pb_choice_button_set_selected      (PbChoiceButton *self,
                                                      guint           position);
 GtkStringObject *pb_choice_button_get_selected_item (PbChoiceButton *self);
-/* The popup a click opens (not owned; the grid keeps it). */
-void             pb_choice_button_set_popover       (PbChoiceButton  *self,
-                                                     PbChoicePopover *popover);
 
 G_END_DECLS

@@ -66,7 +66,7 @@ choice_setup_cb (PbChoicePopover          *self,
                  GtkListItem              *item,
                  GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (item, pb_ui_check_row_new (2, _("Current choice")));
+  gtk_list_item_set_child (item, pb_ui_check_row_new (_("Current choice")));
 }
 
 static void

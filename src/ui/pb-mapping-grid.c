@@ -184,6 +184,8 @@ expand_matching_majors (PbMappingGrid *self)
     }
 }
 
+static void show_first_rows (PbMappingGrid *self);
+
 static void
 update_page (PbMappingGrid *self)
 {
@@ -229,6 +231,7 @@ pb_mapping_grid_set_search (PbMappingGrid *self,
 
   expand_matching_majors (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  show_first_rows (self);
   update_page (self);
 }
 
@@ -241,13 +244,30 @@ pb_mapping_grid_get_model (PbMappingGrid *self)
 
 /* Rows. GTK 4.8's list view builds a row for each of up to 200 items
  * around the view, however few it shows: for a long list, 200 rows of
- * drop-downs before the first frame. The view is given the first rows
- * only, enough for any screen, and the rest in steps after the first
- * frame (in low-priority idles), until it has all of them. */
+ * drop-downs before the first frame. The view is given the rows of one
+ * screen only, and the rest in steps after the first frame (in
+ * low-priority idles), until it has all of them. */
 
-#define FIRST_ROWS 40
-#define MORE_ROWS  40
-#define ROWS_BUILT 200
+#define ROW_HEIGHT_MIN 40
+#define MORE_ROWS      20
+#define ROWS_BUILT     200
+
+/* As many rows as fill the grid (or the window it opens in) at the least
+ * height a row has, and two more. */
+static guint
+rows_for_a_screen (PbMappingGrid *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width;
+
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = 1080;
+
+  return height / ROW_HEIGHT_MIN + 2;
+}
 
 static gboolean
 grow_cb (gpointer user_data)
@@ -264,6 +284,21 @@ grow_cb (gpointer user_data)
 
   gtk_slice_list_model_set_size (self->shown, size + MORE_ROWS);
   return G_SOURCE_CONTINUE;
+}
+
+/* Back to a screen of rows, the rest to follow after the next frame: what
+ * a search shows first is what fits. */
+static void
+show_first_rows (PbMappingGrid *self)
+{
+  guint first_rows = rows_for_a_screen (self);
+
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  gtk_slice_list_model_set_size (self->shown, first_rows);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > first_rows)
+    self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
+  else
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
 }
 
 static void
@@ -284,6 +319,16 @@ row_mapping_chosen_cb (PbMappingGrid *self,
   g_signal_emit (self, signals[MAPPING_CHOSEN], 0, subject_id, has_entry, target);
 }
 
+/* The grid's one popup, made when first opened, on the drop-down clicked. */
+static void
+open_choices_cb (PbMappingGrid  *self,
+                 PbChoiceButton *chooser)
+{
+  if (self->popover == NULL)
+    self->popover = g_object_ref_sink (PB_CHOICE_POPOVER (pb_choice_popover_new ()));
+  pb_choice_popover_popup (self->popover, chooser);
+}
+
 static void
 row_setup_cb (PbMappingGrid            *self,
               GtkListItem              *item,
@@ -291,9 +336,8 @@ row_setup_cb (PbMappingGrid            *self,
 {
   GtkWidget *row = pb_mapping_row_new ();
 
-  if (self->popover == NULL)
-    self->popover = g_object_ref_sink (PB_CHOICE_POPOVER (pb_choice_popover_new ()));
-  pb_choice_button_set_popover (pb_mapping_row_get_chooser (PB_MAPPING_ROW (row)), self->popover);
+  g_signal_connect_object (pb_mapping_row_get_chooser (PB_MAPPING_ROW (row)), "open-choices",
+                           G_CALLBACK (open_choices_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "mapping-chosen", G_CALLBACK (row_mapping_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
@@ -626,11 +670,8 @@ pb_mapping_grid_set_configuration (PbMappingGrid   *self,
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   expand_matching_majors (self);
 
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, FIRST_ROWS);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > FIRST_ROWS)
-    self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_cb, self, NULL);
-  else
-    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, 0);
+  show_first_rows (self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_page (self);

@@ -16,13 +16,13 @@ struct _PbMappingRow
 
   GtkWidget       *name_cell;
   GtkTreeExpander *expander;
-  GtkInscription  *name_label;
+  GtkLabel        *name_label;
   GtkLabel        *badge_label;
-  GtkInscription  *details_label;
+  GtkLabel        *details_label;
   GtkWidget       *value_cell;
   PbChoiceButton  *chooser;
-  GtkLabel        *fixed_label;
-  GtkImage        *stale_image;
+  GtkLabel        *fixed_label;   /* made when first needed (Logged out) */
+  GtkImage        *stale_image;   /* made when first needed (a stale mapping) */
 
   /* A state's drop-down: its own first entry ("Not mapped", "Same as
    * Away (…)") followed by the shared choices. Only the one-entry list is
@@ -105,7 +105,8 @@ pb_mapping_row_dispose (GObject *object)
 
   pb_mapping_row_unbind (self);
   g_clear_object (&self->choices);
-  pb_ui_dispose_template (GTK_WIDGET (self), PB_TYPE_MAPPING_ROW);
+  g_clear_pointer (&self->name_cell, gtk_widget_unparent);
+  g_clear_pointer (&self->value_cell, gtk_widget_unparent);
   g_clear_object (&self->state_entries);
   g_clear_object (&self->parts);
   g_clear_object (&self->head);
@@ -135,38 +136,85 @@ pb_mapping_row_class_init (PbMappingRowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_STRING);
 
-  g_type_ensure (PB_TYPE_CHOICE_BUTTON);
-  g_type_ensure (PB_TYPE_COLUMNS_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/presencebridge/PresenceBridge/pb-mapping-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, name_cell);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, expander);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, badge_label);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, value_cell);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, chooser);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, fixed_label);
-  gtk_widget_class_bind_template_child (widget_class, PbMappingRow, stale_image);
-  gtk_widget_class_bind_template_callback (widget_class, chooser_selected_cb);
-
+  gtk_widget_class_set_layout_manager_type (widget_class, PB_TYPE_COLUMNS_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pbmappingrow");
 }
 
+/* Built in code, not from a template: a list builds up to 200 rows at
+ * once, and GtkBuilder spends most of the time a templated row takes. */
 static void
 pb_mapping_row_init (PbMappingRow *self)
 {
   const char * const head[] = { "", NULL };
+  GtkGrid *name_cell;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "mapping-row");
+
+  /* What is mapped: its name and a badge; for a status, its API name and
+   * channels under them. */
+  self->name_cell = gtk_grid_new ();
+  name_cell = GTK_GRID (self->name_cell);
+  gtk_widget_set_valign (self->name_cell, GTK_ALIGN_CENTER);
+  gtk_grid_set_column_spacing (name_cell, 6);
+  gtk_grid_set_row_spacing (name_cell, 2);
+  gtk_widget_set_parent (self->name_cell, GTK_WIDGET (self));
+
+  self->name_label = GTK_LABEL (pb_ui_cell_label_new (4, 40));
+  self->expander = GTK_TREE_EXPANDER (gtk_tree_expander_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->expander), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->expander), FALSE);
+  gtk_tree_expander_set_child (self->expander, GTK_WIDGET (self->name_label));
+  gtk_grid_attach (name_cell, GTK_WIDGET (self->expander), 0, 0, 1, 1);
+
+  self->badge_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->badge_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "badge");
+  gtk_grid_attach (name_cell, GTK_WIDGET (self->badge_label), 1, 0, 1, 1);
+
+  self->details_label = GTK_LABEL (pb_ui_cell_label_new (4, 40));
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+  gtk_grid_attach (name_cell, GTK_WIDGET (self->details_label), 0, 1, 2, 1);
+
+  /* What it is mapped to. */
+  self->value_cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (self->value_cell, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->value_cell, GTK_WIDGET (self));
+
+  self->chooser = PB_CHOICE_BUTTON (pb_choice_button_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "notify::selected", G_CALLBACK (chooser_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->value_cell), GTK_WIDGET (self->chooser));
 
   self->head = gtk_string_list_new (head);
   self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (self->parts, self->head);
   self->state_entries = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->parts)));
+}
 
-  pb_ui_set_tooltip (GTK_WIDGET (self->fixed_label),
-                     _("Logging out of ContactPad always puts the agent offline in Omni-Channel"));
+/* Logged out's fixed "Offline", instead of a drop-down. */
+static void
+show_fixed (PbMappingRow *self,
+            gboolean      fixed)
+{
+  if (fixed && self->fixed_label == NULL)
+    {
+      self->fixed_label = GTK_LABEL (gtk_label_new (_("Offline")));
+      gtk_label_set_xalign (self->fixed_label, 0.0f);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->fixed_label), TRUE);
+      gtk_widget_set_margin_start (GTK_WIDGET (self->fixed_label), 12);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->fixed_label), FALSE);
+      pb_ui_set_tooltip (GTK_WIDGET (self->fixed_label),
+                         _("Logging out of ContactPad always puts the agent offline in Omni-Channel"));
+      gtk_box_insert_child_after (GTK_BOX (self->value_cell), GTK_WIDGET (self->fixed_label),
+                                  GTK_WIDGET (self->chooser));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chooser), !fixed);
+  if (self->fixed_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->fixed_label), fixed);
 }
 
 GtkWidget *
@@ -293,7 +341,7 @@ set_name (PbMappingRow *self,
 {
   g_autofree char *shown = pb_ui_dup_display_text (name);
 
-  gtk_inscription_set_text (self->name_label, shown);
+  gtk_label_set_label (self->name_label, shown);
   pb_ui_set_tooltip (GTK_WIDGET (self->name_label), tooltip);
   /* The whole name for a screen reader, however long. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label),
@@ -358,7 +406,7 @@ pb_mapping_row_bind_status (PbMappingRow     *self,
   {
     g_autofree char *shown = pb_ui_dup_display_text (details);
 
-    gtk_inscription_set_text (self->details_label, shown);
+    gtk_label_set_label (self->details_label, shown);
     pb_ui_set_tooltip (GTK_WIDGET (self->details_label), details);
     gtk_widget_set_visible (GTK_WIDGET (self->details_label), TRUE);
   }
@@ -440,6 +488,16 @@ static void
 show_stale (PbMappingRow *self,
             const char   *message)
 {
+  if (message != NULL && self->stale_image == NULL)
+    {
+      self->stale_image = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->stale_image), "warning");
+      gtk_box_append (GTK_BOX (self->value_cell), GTK_WIDGET (self->stale_image));
+    }
+
+  if (self->stale_image == NULL)
+    return;
+
   gtk_widget_set_visible (GTK_WIDGET (self->stale_image), message != NULL);
   if (message != NULL)
     {
@@ -457,8 +515,7 @@ update_status (PbMappingRow *self)
                                                                 pb_presence_status_get_api_name (self->status));
   guint position = pb_choices_find (self->choices, state_id);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->chooser), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->fixed_label), FALSE);
+  show_fixed (self, FALSE);
 
   self->updating++;
   pb_choice_button_set_selected (self->chooser, position);
@@ -489,8 +546,7 @@ update_state (PbMappingRow *self)
   gboolean has_entry;
   guint position;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->chooser), !fixed);
-  gtk_widget_set_visible (GTK_WIDGET (self->fixed_label), fixed);
+  show_fixed (self, fixed);
   gtk_widget_set_visible (GTK_WIDGET (self->badge_label), is_major && !fixed);
 
   if (fixed)

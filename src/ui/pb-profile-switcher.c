@@ -84,7 +84,7 @@ profile_setup_cb (PbProfileSwitcher        *self,
                   GtkListItem              *item,
                   GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (item, pb_ui_check_row_new (1, _("Open")));
+  gtk_list_item_set_child (item, pb_ui_check_row_new (_("Open")));
 }
 
 static void

@@ -14,8 +14,9 @@ is_bidi_control (gunichar c)
          c == 0x200E || c == 0x200F || c == 0x061C;  /* marks */
 }
 
-char *
-pb_ui_dup_display_text (const char *text)
+static char *
+dup_display_text (const char *text,
+                  guint       max_chars)
 {
   GString *shown;
   gboolean isolate = FALSE;
@@ -29,7 +30,7 @@ pb_ui_dup_display_text (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n >= PB_UI_DISPLAY_MAX_CHARS || g_unichar_iscntrl (c) || is_bidi_control (c))
+      if (n >= max_chars || g_unichar_iscntrl (c) || is_bidi_control (c))
         {
           plain = FALSE;
           break;
@@ -44,7 +45,7 @@ pb_ui_dup_display_text (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n == PB_UI_DISPLAY_MAX_CHARS)
+      if (n == max_chars)
         {
           g_string_append (shown, "…");
           break;
@@ -71,12 +72,22 @@ pb_ui_dup_display_text (const char *text)
   return g_string_free (shown, FALSE);
 }
 
+char *
+pb_ui_dup_display_text (const char *text)
+{
+  return dup_display_text (text, PB_UI_DISPLAY_MAX_CHARS);
+}
+
 static GQuark
 tooltip_quark (void)
 {
   return g_quark_from_static_string ("pb-ui-tooltip");
 }
 
+/* A tooltip wraps anywhere, so that a name of 10,000 letters without a
+ * space is a paragraph rather than a line wider than any surface; it
+ * stops after PB_UI_TOOLTIP_MAX_CHARS characters (the accessible
+ * description has them all). */
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,
                   int         x,
@@ -86,11 +97,19 @@ query_tooltip_cb (GtkWidget  *widget,
                   gpointer    user_data)
 {
   const char *text = pb_ui_get_tooltip (widget);
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
 
   if (text == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  shown = dup_display_text (text, PB_UI_TOOLTIP_MAX_CHARS);
+  label = gtk_label_new (shown);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
@@ -208,21 +227,27 @@ pb_ui_dispose_template (GtkWidget *widget,
 }
 
 GtkWidget *
-pb_ui_check_row_new (guint       lines,
-                     const char *check_label)
+pb_ui_cell_label_new (int width_chars,
+                      int max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+
+  return label;
+}
+
+GtkWidget *
+pb_ui_check_row_new (const char *check_label)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = pb_ui_cell_label_new (16, 40);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
-  /* Its size does not depend on its text: a popup of 5,000 entries costs
-   * what one of 20 does. */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0.0f);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 16);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 36);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), lines);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, check_label,
@@ -240,6 +265,7 @@ pb_ui_check_row_set (GtkWidget  *row,
 {
   GtkWidget *label = gtk_widget_get_first_child (row);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  pb_ui_set_tooltip (label, text);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (label), checked);
 }

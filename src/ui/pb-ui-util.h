@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 /* At most this many characters of a name or label are shown in a row;
- * the whole text is in the tooltip and the accessible description. */
+ * the tooltip has more, the accessible description all of it. */
 #define PB_UI_DISPLAY_MAX_CHARS 200
+/* And at most this many in a tooltip (wrapped at any character). */
+#define PB_UI_TOOLTIP_MAX_CHARS 2000
 
 /* Untrusted text (a name, a label, a message) as a label may show it, with
  * use-markup off ("<b>" stays "<b>"): control characters (a line break, a
@@ -42,11 +44,16 @@ void        pb_ui_list_store_sync        (GListStore *store,
  * they leave any other widget. */
 void        pb_ui_list_view_leave_on_tab (GtkWidget  *list);
 
-/* A row of a popup list: text (up to @lines lines, then an ellipsis) and
- * a check mark, named @check_label for a screen reader, on the entry that
- * is current. pb_ui_check_row_set() shows an item in it. */
-GtkWidget  *pb_ui_check_row_new          (guint       lines,
-                                          const char *check_label);
+/* A label for a cell of a list: one line, cut with an ellipsis, at least
+ * @width_chars wide and asking for at most @max_width_chars. Its text goes
+ * through pb_ui_dup_display_text() first, so it is bounded. */
+GtkWidget  *pb_ui_cell_label_new         (int         width_chars,
+                                          int         max_width_chars);
+
+/* A row of a popup list: a cell label and a check mark, named
+ * @check_label for a screen reader, on the entry that is current.
+ * pb_ui_check_row_set() shows an item in it. */
+GtkWidget  *pb_ui_check_row_new          (const char *check_label);
 void        pb_ui_check_row_set          (GtkWidget  *row,
                                           const char *text,
                                           gboolean    checked);

@@ -881,7 +881,8 @@ _pb_window_actions_update (PbWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
   gboolean has_draft = self->document != NULL;
-  guint errors = has_draft ? pb_checks_count (pb_window_document_get_findings (self->document), PB_SEVERITY_ERROR) : 0;
+  GListModel *findings = has_draft ? pb_window_document_get_findings (self->document) : NULL;
+  guint errors = findings != NULL ? pb_checks_count (findings, PB_SEVERITY_ERROR) : 0;
 
   gtk_widget_action_set_enabled (widget, "win.save",
                                  has_draft && pb_window_document_get_has_unsaved_changes (self->document));

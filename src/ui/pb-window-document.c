@@ -181,8 +181,7 @@ pb_window_document_flush (PbWindowDocument *self)
 {
   g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
 
-  if (self->refresh_source != 0)
-    pb_window_document_refresh (self);
+  pb_window_document_ensure_refreshed (self);
   pb_window_document_autosave (self);
   pb_store_queue_wait (self->queue);
 }
@@ -225,6 +224,15 @@ pb_window_document_refresh (PbWindowDocument *self)
 
   g_signal_emit (self, signals[REFRESHED], 0);
   pb_window_document_autosave (self);
+}
+
+void
+pb_window_document_ensure_refreshed (PbWindowDocument *self)
+{
+  g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
+
+  if (self->refresh_source != 0 || self->findings == NULL)
+    pb_window_document_refresh (self);
 }
 
 static gboolean
@@ -387,8 +395,7 @@ pb_window_document_save_revision_async (PbWindowDocument    *self,
   g_task_set_source_tag (task, pb_window_document_save_revision_async);
 
   /* The revision becomes the draft as well: nothing left to autosave. */
-  if (self->refresh_source != 0)
-    pb_window_document_refresh (self);
+  pb_window_document_ensure_refreshed (self);
   self->autosaved_generation = self->generation;
 
   job = store_job_new (self);
@@ -470,8 +477,8 @@ pb_window_document_load (PbStore       *store,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
 
-  pb_window_document_refresh (self);
-
+  /* The checks and the preview are not run here: the window shows the
+   * draft first and refreshes once its first frame is drawn. */
   return g_steal_pointer (&self);
 }
 
@@ -510,8 +517,7 @@ pb_window_document_get_n_errors (PbWindowDocument *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW_DOCUMENT (self), 0);
 
-  if (self->refresh_source != 0)
-    pb_window_document_refresh (self);
+  pb_window_document_ensure_refreshed (self);
   return pb_checks_count (self->findings, PB_SEVERITY_ERROR);
 }
 

@@ -34,7 +34,7 @@ PbProfile        *pb_window_document_get_profile       (PbWindowDocument  *self)
 /* The configuration being edited; read it, edit it through the setters. */
 PbConfiguration  *pb_window_document_get_draft         (PbWindowDocument  *self);
 /* PbFinding and PbPreviewEvent lists of the last refresh (each refresh
- * makes new ones). */
+ * makes new ones); NULL until the first refresh after loading. */
 GListModel       *pb_window_document_get_findings      (PbWindowDocument  *self);
 GListModel       *pb_window_document_get_preview       (PbWindowDocument  *self);
 guint             pb_window_document_get_n_errors      (PbWindowDocument  *self);
@@ -65,8 +65,10 @@ void              pb_window_document_set_revert_to_last_status (PbWindowDocument
 gboolean          pb_window_document_undo              (PbWindowDocument  *self);
 gboolean          pb_window_document_redo              (PbWindowDocument  *self);
 
-/* Runs the pending refresh now (checks, preview, autosave). */
+/* Runs the refresh now (checks, preview, autosave). */
 void              pb_window_document_refresh           (PbWindowDocument  *self);
+/* Runs it if it is pending, or was never run since loading. */
+void              pb_window_document_ensure_refreshed  (PbWindowDocument  *self);
 /* Queues the autosave of what is not written yet, then waits until the
  * store has every write (before a dialog that writes the store itself). */
 void              pb_window_document_flush             (PbWindowDocument  *self);

@@ -27,6 +27,7 @@ struct _PbWindow
   GtkButton          *save_button;
   GtkToggleButton    *search_button;
   GtkMenuButton      *primary_menu_button;
+  GMenuModel         *primary_menu;
   GtkStack           *main_stack;
   AdwStatusPage      *error_page;
   PbSearchBar        *search_bar;
@@ -57,6 +58,8 @@ struct _PbWindow
   PbWindowDocument   *document;       /* NULL: no profile open */
   PbProfile          *pending_profile;  /* chosen in the switcher */
   guint               switch_profile_source;
+  guint               first_refresh_tick;
+  guint               first_refresh_source;
 
   gboolean            narrow;
   gboolean            folded;

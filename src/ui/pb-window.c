@@ -146,7 +146,9 @@ update_title (PbWindow *self)
 
   /* Room for the draft's own state: not in the store yet. */
   autosave_error = pb_window_document_get_autosave_error (self->document);
-  if (autosave_error != NULL)
+  if (pb_window_document_get_findings (self->document) == NULL)
+    subtitle = g_strdup ("");
+  else if (autosave_error != NULL)
     subtitle = g_strdup (_("Draft not saved yet"));
   else if (pb_window_document_get_has_unsaved_changes (self->document))
     subtitle = g_strdup (_("Unsaved changes"));
@@ -158,8 +160,12 @@ update_title (PbWindow *self)
   pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, autosave_error != NULL);
 
   name = pb_profile_get_name (pb_window_document_get_profile (self->document));
-  /* Translators: the window title: a profile name, then its state ("Unsaved changes"). */
-  title = g_strdup_printf (_("%s (%s) – Presence Bridge"), name, subtitle);
+  if (subtitle[0] == '\0')
+    /* Translators: the window title while a profile opens: its name. */
+    title = g_strdup_printf (_("%s – Presence Bridge"), name);
+  else
+    /* Translators: the window title: a profile name, then its state ("Unsaved changes"). */
+    title = g_strdup_printf (_("%s (%s) – Presence Bridge"), name, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -272,6 +278,35 @@ update_main_page (PbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_str_equal (page, "editor"));
 }
 
+/* The checks and the preview of a profile just opened run after the
+ * first frame that shows its grids (a tick callback runs in a frame,
+ * before it is drawn; the idle it adds, after). */
+static gboolean
+refresh_document_cb (gpointer user_data)
+{
+  PbWindow *self = user_data;
+
+  self->first_refresh_source = 0;
+  if (self->document != NULL)
+    pb_window_document_ensure_refreshed (self->document);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_frame_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  self->first_refresh_tick = 0;
+  if (self->first_refresh_source == 0)
+    self->first_refresh_source = g_idle_add (refresh_document_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_refreshed_cb (PbWindow *self)
 {
@@ -321,7 +356,11 @@ set_document (PbWindow         *self,
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_pb_window_actions_update),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (draft, "lists-changed", G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
-      document_refreshed_cb (self);
+      update_switches (self);
+      update_title (self);
+      _pb_window_actions_update (self);
+      if (self->first_refresh_tick == 0)
+        self->first_refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
     }
   else
     {
@@ -461,7 +500,7 @@ _pb_window_load_profile (PbWindow   *self,
   /* The edits of the profile being left reach the store first. */
   if (self->document != NULL)
     {
-      pb_window_document_refresh (self->document);
+      pb_window_document_ensure_refreshed (self->document);
       pb_window_document_autosave (self->document);
     }
 
@@ -731,7 +770,7 @@ pb_window_close_request (GtkWindow *window)
     }
 
   /* Whatever is decided below, the last edits are in the store's draft. */
-  pb_window_document_refresh (self->document);
+  pb_window_document_ensure_refreshed (self->document);
   pb_window_document_autosave (self->document);
 
   if (!pb_window_document_get_has_unsaved_changes (self->document))
@@ -766,6 +805,12 @@ pb_window_dispose (GObject *object)
   PbWindow *self = (PbWindow *)object;
 
   g_clear_handle_id (&self->switch_profile_source, g_source_remove);
+  g_clear_handle_id (&self->first_refresh_source, g_source_remove);
+  if (self->first_refresh_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_refresh_tick);
+      self->first_refresh_tick = 0;
+    }
   g_clear_object (&self->pending_profile);
 
   if (self->document != NULL)
@@ -858,6 +903,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_bar);
@@ -883,6 +929,18 @@ pb_window_class_init (PbWindowClass *klass)
   _pb_window_class_actions_init (klass);
 }
 
+/* The main menu is built when first opened (F10 or a click), not with
+ * the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  PbWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 pb_window_init (PbWindow *self)
 {
@@ -897,6 +955,8 @@ pb_window_init (PbWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state_grid, "mapping-chosen", G_CALLBACK (mapping_chosen_cb),
                            self, G_CONNECT_SWAPPED);
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   /* An icon is not a name: what a screen reader says of the menu button
    * (the toggle button inside it, in GTK 4.8). */
@@ -1089,5 +1149,5 @@ pb_window_refresh_now (PbWindow *self)
   g_return_if_fail (PB_IS_WINDOW (self));
 
   if (self->document != NULL)
-    pb_window_document_refresh (self->document);
+    pb_window_document_ensure_refreshed (self->document);
 }
