@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "pb-account-switches.h"
 #include "pb-choice-popover.h"
 #include "pb-mapping-row.h"
 #include "pb-problem-group.h"
@@ -295,7 +296,8 @@ test_accessible_names (Fixture       *fixture,
   }
 
   /* The post-call state is read, not a stop for Tab. */
-  post_call = pb_test_window_child (window, "post_call_label");
+  post_call = GTK_WIDGET (gtk_widget_get_template_child (pb_test_window_child (window, "account_switches"),
+                                                        PB_TYPE_ACCOUNT_SWITCHES, "post_call_label"));
   g_assert_false (gtk_label_get_selectable (GTK_LABEL (post_call)));
   g_assert_false (gtk_widget_get_focusable (post_call));
 }

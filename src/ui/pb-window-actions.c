@@ -10,32 +10,6 @@
 #include "pb-ui-util.h"
 #include "pb-window-private.h"
 
-#define WORKED_EXAMPLE_RESOURCE "/io/github/presencebridge/PresenceBridge/worked-example.config.json"
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-
-  return g_file_get_basename (file);
-}
-
-static GtkFileFilter *
-json_filter_new (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Configuration files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_pattern (filter, "*.json");
-
-  return filter;
-}
-
 /* win.save */
 
 static void
@@ -248,305 +222,86 @@ pb_window_find_action (GtkWidget  *widget,
   pb_search_bar_start (self->search_bar);
 }
 
-/* win.import */
+/* Closing: every edit is in the draft already; the question is only
+ * whether to record a revision */
+
+static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  PbWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
 
 static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+close_response_cb (PbWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
 {
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
-  GError *error = NULL;
-  PbConfiguration *imported;
-
-  if (path == NULL)
+  /* Once the dialog is gone: it is transient for this window, and would
+   * otherwise outlive it (the criticals every quit printed). */
+  if (g_strcmp0 (response, "keep") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
+  else if (g_strcmp0 (response, "save") == 0)
     {
-      g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_FILE, "%s",
-                               _("Only local files can be imported"));
-      return;
+      _pb_window_save_revision (self, NULL, TRUE);
     }
-
-  imported = pb_config_file_load_path (path, &error);
-  if (imported == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, imported, g_object_unref);
-}
-
-/* A sentence first; what the file loader found (a line and column, in
- * its words) under it, secondary and selectable, for a bug report or to
- * find the place in the file. */
-static void
-show_import_error (PbWindow     *self,
-                   const char   *display_name,
-                   const GError *error)
-{
-  /* Translators: a dialog heading; %s is a file name. */
-  g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), display_name);
-  g_autofree char *details = pb_ui_dup_display_text (error->message);
-  const char *body;
-  GtkWidget *dialog;
-  GtkWidget *label;
-
-  if (g_error_matches (error, PB_ERROR, PB_ERROR_UNSUPPORTED_VERSION))
-    body = _("The file was written by a newer version of Presence Bridge. Nothing was imported.");
-  else if (g_error_matches (error, PB_ERROR, PB_ERROR_INVALID_FILE))
-    body = _("The file is not a configuration that Presence Bridge can read. Nothing was imported.");
-  else
-    body = _("The file could not be read. Nothing was imported.");
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  label = gtk_label_new (details);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
-load_file_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+save_window_state (PbWindow *self)
 {
-  PbWindow *self = PB_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
-  g_autofree char *display_name = dup_display_name (file);
-  g_autoptr(PbConfiguration) imported = NULL;
-  g_autoptr(GError) error = NULL;
+  GSettings *settings = _pb_window_get_settings (self);
+  int width, height;
 
-  imported = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->store == NULL)
+  if (settings == NULL)
     return;
 
-  if (imported == NULL)
-    {
-      show_import_error (self, display_name, error);
-      return;
-    }
-
-  _pb_window_present_import (self, imported, display_name);
-}
-
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    PbWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = g_task_new (self, NULL, load_file_done, NULL);
-
-      g_task_set_source_tag (task, import_response_cb);
-      g_task_set_task_data (task, g_steal_pointer (&file), g_object_unref);
-      g_task_run_in_thread (task, load_file_thread);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-pb_window_import_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import a Configuration"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-GtkWidget *
-pb_window_import_from_file (PbWindow  *self,
-                            GFile     *file,
-                            GError   **error)
-{
-  g_autoptr(PbConfiguration) imported = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *display_name = NULL;
-
-  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (self->store == NULL)
-    {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_STORE_FAILED, _("No store is open"));
-      return NULL;
-    }
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_INVALID_FILE, _("Only local files can be imported"));
-      return NULL;
-    }
-
-  display_name = dup_display_name (file);
-  imported = pb_config_file_load_path (path, &local_error);
-  if (imported == NULL)
-    {
-      show_import_error (self, display_name, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return _pb_window_present_import (self, imported, display_name);
-}
-
-/* win.export */
-
-static void
-toast_exported (PbWindow *self,
-                GFile    *file)
-{
-  g_autofree char *display_name = dup_display_name (file);
-  /* Translators: a toast after exporting; %s is a file name. */
-  g_autofree char *message = g_strdup_printf (_("Exported to %s"), display_name);
-
-  _pb_window_toast (self, message);
-}
-
-typedef struct
-{
-  GFile           *file;
-  PbConfiguration *configuration;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_clear_object (&job->file);
-  g_clear_object (&job->configuration);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autofree char *path = g_file_get_path (job->file);
-  GError *error = NULL;
-
-  if (path == NULL)
-    g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_FILE, "%s", _("Only local files can be written"));
-  else if (!pb_config_file_save_path (job->configuration, path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-export_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PbWindow *self = PB_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (self->store != NULL)
-        _pb_window_show_error (self, _("The Configuration Could Not Be Exported"), error->message);
-      return;
-    }
-
-  if (self->store != NULL)
-    toast_exported (self, job->file);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    PbWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && pb_window_get_draft (self) != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
-      ExportJob *job = g_new0 (ExportJob, 1);
-
-      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      job->configuration = pb_configuration_copy (pb_window_get_draft (self));
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, job, export_job_free);
-      g_task_run_in_thread (task, export_thread);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-pb_window_export_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter_new ();
-  g_autofree char *name = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Export the Configuration"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  /* A file name cannot hold a slash; a profile name can. */
-  name = g_strdup_printf ("%s.config.json", pb_profile_get_name (pb_window_get_profile (self)));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 gboolean
-pb_window_export_to_file (PbWindow  *self,
-                          GFile     *file,
-                          GError   **error)
+_pb_window_ask_before_closing (PbWindow *self)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (pb_window_get_draft (self) == NULL)
+  if (self->document == NULL || self->close_confirmed)
     {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_NOT_FOUND, _("There is nothing to export"));
+      save_window_state (self);
       return FALSE;
     }
 
-  path = g_file_get_path (file);
-  if (path == NULL)
+  /* Whatever is decided below, the last edits are in the store's draft. */
+  pb_window_document_ensure_refreshed (self->document);
+  pb_window_document_autosave (self->document);
+
+  if (!pb_window_document_get_has_unsaved_changes (self->document))
     {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_INVALID_FILE, _("Only local files can be written"));
+      save_window_state (self);
       return FALSE;
     }
 
-  if (!pb_config_file_save_path (pb_window_get_draft (self), path, error))
-    return FALSE;
+  body = g_strdup_printf (_("The draft of “%s” has changes that are not saved as a revision. "
+                            "The draft itself is kept either way and opens again next time."),
+                          pb_profile_get_name (pb_window_document_get_profile (self->document)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save a Revision Before Closing?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep as Draft"),
+                                    "save", _("_Save Revision"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 
-  toast_exported (self, file);
   return TRUE;
 }
 
@@ -589,193 +344,6 @@ pb_window_history_action (GtkWidget  *widget,
   dialog = pb_history_dialog_new (GTK_WINDOW (self), self->store, pb_window_get_profile (self));
   g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
-}
-
-/* win.new-profile */
-
-static gboolean
-profile_name_is_free (PbWindow   *self,
-                      const char *name)
-{
-  guint n = self->profiles ? g_list_model_get_n_items (self->profiles) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PbProfile) profile = g_list_model_get_item (self->profiles, i);
-
-      if (g_strcmp0 (pb_profile_get_name (profile), name) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-new_profile_changed_cb (AdwMessageDialog *dialog,
-                        GtkEditable      *entry)
-{
-  PbWindow *self = PB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gboolean usable = name[0] != '\0' && profile_name_is_free (self, name);
-
-  adw_message_dialog_set_response_enabled (dialog, "create", usable);
-  if (name[0] != '\0' && !usable)
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-new_profile_response_cb (PbWindow         *self,
-                         const char       *response,
-                         AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autoptr(PbProfile) profile = pb_profile_new (name);
-  g_autoptr(PbProfile) added = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  added = pb_store_add_profile (self->store, profile, &error);
-  if (added == NULL || !_pb_window_load_profile (self, added, &error))
-    {
-      _pb_window_show_error (self, _("The Profile Could Not Be Created"), error->message);
-      return;
-    }
-
-  message = g_strdup_printf (_("Created the profile “%s”"), name);
-  _pb_window_toast (self, message);
-}
-
-static void
-pb_window_new_profile_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Profile"),
-                                   _("A profile holds one connection: a platform account and a Salesforce org, "
-                                     "with its own draft and history."));
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name, for example “Production”"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Profile name"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_signal_connect_object (entry, "changed", G_CALLBACK (new_profile_changed_cb), dialog, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "response::create", G_CALLBACK (new_profile_response_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-/* win.load-example */
-
-typedef struct
-{
-  PbStore         *store;
-  PbConfiguration *example;
-} ExampleJob;
-
-static void
-example_job_free (gpointer data)
-{
-  ExampleJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_object (&job->example);
-  g_free (job);
-}
-
-static void
-load_example_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  ExampleJob *job = task_data;
-  PbProfile *profile = NULL;
-  GError *error = NULL;
-
-  /* Translators: the name of the profile the worked example is loaded into. */
-  if (pb_store_import (job->store, C_("profile name", "Example"), job->example,
-                       _("The worked example"), &profile, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, profile, g_object_unref);
-}
-
-static void
-load_example_done (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  PbWindow *self = PB_WINDOW (object);
-  g_autoptr(PbProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
-
-  profile = g_task_propagate_pointer (G_TASK (result), &error);
-  _pb_window_release (self);
-
-  if (self->store == NULL)
-    return;
-
-  if (profile == NULL || !_pb_window_load_profile (self, profile, &error))
-    {
-      _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
-      return;
-    }
-
-  _pb_window_toast (self, _("Loaded the worked example"));
-}
-
-static void
-pb_window_load_example_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExampleJob *job;
-
-  bytes = g_resources_lookup_data (WORKED_EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  job = g_new0 (ExampleJob, 1);
-  job->example = bytes ? pb_config_file_load_bytes (bytes, &error) : NULL;
-  if (job->example == NULL)
-    {
-      example_job_free (job);
-      _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
-      return;
-    }
-  job->store = g_object_ref (self->store);
-
-  gtk_widget_action_set_enabled (widget, "win.load-example", FALSE);
-
-  task = g_task_new (self, NULL, load_example_done, NULL);
-  g_task_set_source_tag (task, pb_window_load_example_action);
-  g_task_set_task_data (task, job, example_job_free);
-
-  _pb_window_hold (self);
-  pb_store_queue_run (self->queue, task, load_example_thread);
 }
 
 /* win.show-problems, win.show-preview, win.focus-statuses, win.focus-states */
@@ -857,15 +425,14 @@ _pb_window_class_actions_init (PbWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  _pb_window_class_files_init (klass);
+  _pb_window_class_profiles_init (klass);
+
   gtk_widget_class_install_action (widget_class, "win.save", NULL, pb_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pb_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, pb_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pb_window_find_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, pb_window_import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, pb_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, pb_window_history_action);
-  gtk_widget_class_install_action (widget_class, "win.new-profile", NULL, pb_window_new_profile_action);
-  gtk_widget_class_install_action (widget_class, "win.load-example", NULL, pb_window_load_example_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, pb_window_show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, pb_window_show_preview_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);

@@ -4,8 +4,10 @@
  */
 #pragma once
 
+#include "pb-account-switches.h"
 #include "pb-mapping-grid.h"
 #include "pb-preview-panel.h"
+#include "pb-problems-button.h"
 #include "pb-problems-panel.h"
 #include "pb-profile-switcher.h"
 #include "pb-search-bar.h"
@@ -34,12 +36,8 @@ struct _PbWindow
   AdwFlap            *flap;
   GtkScrolledWindow  *page_scroller;
   GtkBox             *grids_box;
-  GtkSwitch          *revert_switch;
-  GtkLabel           *post_call_label;
-  GtkLabel           *revert_explanation;
-  GtkButton          *problems_button;
-  GtkImage           *problems_icon;
-  GtkLabel           *problems_summary;
+  PbAccountSwitches  *account_switches;
+  PbProblemsButton   *problems_button;
   GtkStack           *side_stack;
   PbProblemsPanel    *problems_panel;
   PbPreviewPanel     *preview_panel;
@@ -65,11 +63,14 @@ struct _PbWindow
   gboolean            folded;
   int                 list_height;
   gboolean            close_confirmed;
-  guint               updating;       /* the window moves its own widgets */
   GtkWindow          *dialog;         /* weak */
 };
 
+/* pb-window-actions.c installs every win.* action, those of
+ * pb-window-files.c and pb-window-profiles.c through these. */
 void     _pb_window_class_actions_init (PbWindowClass   *klass);
+void     _pb_window_class_files_init   (PbWindowClass   *klass);
+void     _pb_window_class_profiles_init (PbWindowClass  *klass);
 void     _pb_window_actions_update     (PbWindow        *self);
 
 void     _pb_window_toast              (PbWindow        *self,
@@ -79,6 +80,17 @@ void     _pb_window_present_dialog     (PbWindow        *self,
 void     _pb_window_show_error         (PbWindow        *self,
                                         const char      *heading,
                                         const char      *message);
+GSettings *_pb_window_get_settings     (PbWindow        *self);
+/* Binds the parts to @document (NULL: no profile open). */
+void     _pb_window_set_document       (PbWindow         *self,
+                                        PbWindowDocument *document);
+/* The profile to open: @profile_name, else the store's default, else the
+ * first: a store with profiles never opens on an empty window. */
+PbProfile *_pb_window_choose_profile   (PbStore         *store,
+                                        const char      *profile_name);
+void     _pb_window_profile_chosen_cb  (PbWindow          *self,
+                                        PbProfile         *profile,
+                                        PbProfileSwitcher *switcher);
 gboolean _pb_window_load_profile       (PbWindow        *self,
                                         PbProfile       *profile,
                                         GError         **error);
@@ -92,6 +104,10 @@ void     _pb_window_save_revision      (PbWindow        *self,
                                         const char      *comment,
                                         gboolean         close_after);
 gboolean _pb_window_refuse_save        (PbWindow        *self);
+/* What closing the window does first: the last edits reach the store;
+ * with unsaved changes, TRUE and a question whether to save a revision
+ * (the window closes once it is answered). */
+gboolean _pb_window_ask_before_closing (PbWindow        *self);
 GtkWidget *_pb_window_present_import   (PbWindow        *self,
                                         PbConfiguration *imported,
                                         const char      *file_display_name);

@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "pb-application.h"
-#include "pb-import-dialog.h"
 #include "pb-ui-util.h"
 #include "pb-window-private.h"
 
@@ -118,8 +117,8 @@ _pb_window_release (PbWindow *self)
     g_application_release (self->application);
 }
 
-static GSettings *
-pb_window_get_settings (PbWindow *self)
+GSettings *
+_pb_window_get_settings (PbWindow *self)
 {
   if (!PB_IS_APPLICATION (self->application))
     return NULL;
@@ -167,90 +166,6 @@ update_title (PbWindow *self)
     /* Translators: the window title: a profile name, then its state ("Unsaved changes"). */
     title = g_strdup_printf (_("%s (%s) – Presence Bridge"), name, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static void
-update_problems_summary (PbWindow *self)
-{
-  GListModel *findings = pb_window_document_get_findings (self->document);
-  guint errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
-  guint warnings = pb_checks_count (findings, PB_SEVERITY_WARNING);
-  guint notes = pb_checks_count (findings, PB_SEVERITY_INFO);
-  static const char * const styles[] = { "error", "warning", "success" };
-  g_autofree char *summary = NULL;
-  g_autofree char *label = NULL;
-  guint style;
-
-  if (errors > 0 || warnings > 0)
-    {
-      g_autofree char *error_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-      g_autofree char *warning_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-
-      /* Translators: counts of problems, "2 errors, 1 warning". */
-      summary = g_strdup_printf (_("%s, %s"), error_text, warning_text);
-    }
-  else if (notes > 0)
-    {
-      summary = g_strdup_printf (ngettext ("No problems, %u note", "No problems, %u notes", notes), notes);
-    }
-  else
-    {
-      summary = g_strdup (_("No problems"));
-    }
-
-  style = errors > 0 ? 0 : warnings > 0 ? 1 : 2;
-  gtk_image_set_from_icon_name (self->problems_icon, (const char *[]) { "dialog-error-symbolic",
-                                                                        "dialog-warning-symbolic",
-                                                                        "emblem-ok-symbolic" }[style]);
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_icon), styles[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problems_icon), styles[style]);
-  gtk_label_set_label (self->problems_summary, summary);
-
-  /* Translators: the problems button read out: "Problems: 2 errors, 1 warning". */
-  label = g_strdup_printf (_("Problems: %s"), summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
-update_switches (PbWindow *self)
-{
-  PbConfiguration *draft = pb_window_document_get_draft (self->document);
-  const char *post_call = pb_configuration_get_agent_post_call_state (draft);
-  g_autofree char *post_call_name = pb_configuration_dup_state_display_name (draft, post_call);
-  PbStateKind kind = pb_configuration_get_state_kind (draft, post_call);
-  gboolean ineffective = kind != PB_STATE_KIND_READY && kind != PB_STATE_KIND_READY_OFFLINE;
-  gboolean revert = pb_configuration_get_revert_to_last_status (draft);
-  g_autofree char *shown = pb_ui_dup_display_text (post_call_name);
-
-  self->updating++;
-  gtk_switch_set_active (self->revert_switch, revert);
-  self->updating--;
-
-  gtk_label_set_label (self->post_call_label, shown);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->revert_explanation), ineffective);
-  if (ineffective)
-    {
-      g_autofree char *text = NULL;
-
-      if (revert)
-        text = g_strdup_printf (_("Revert to last status has no effect: after an interaction agents are put in “%s”, "
-                                  "so the presence mapped to that state is always used. It only works when the "
-                                  "post-call state is Ready or Ready (Offline)."),
-                                shown);
-      else
-        text = g_strdup_printf (_("Revert to last status would have no effect: after an interaction agents are put "
-                                  "in “%s”, not Ready or Ready (Offline)."),
-                                shown);
-      gtk_label_set_label (self->revert_explanation, text);
-      if (revert)
-        gtk_widget_add_css_class (GTK_WIDGET (self->revert_explanation), "warning");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->revert_explanation), "warning");
-    }
 }
 
 static void
@@ -312,8 +227,7 @@ document_refreshed_cb (PbWindow *self)
 {
   pb_problems_panel_set_findings (self->problems_panel, pb_window_document_get_findings (self->document));
   pb_preview_panel_set_events (self->preview_panel, pb_window_document_get_preview (self->document));
-  update_problems_summary (self);
-  update_switches (self);
+  pb_problems_button_set_findings (self->problems_button, pb_window_document_get_findings (self->document));
   update_title (self);
   _pb_window_actions_update (self);
 
@@ -327,9 +241,9 @@ document_state_cb (PbWindow *self)
   _pb_window_actions_update (self);
 }
 
-static void
-set_document (PbWindow         *self,
-              PbWindowDocument *document)
+void
+_pb_window_set_document (PbWindow         *self,
+                         PbWindowDocument *document)
 {
   PbConfiguration *draft = document ? pb_window_document_get_draft (document) : NULL;
 
@@ -339,6 +253,7 @@ set_document (PbWindow         *self,
 
   pb_mapping_grid_set_configuration (self->status_grid, draft);
   pb_mapping_grid_set_configuration (self->state_grid, draft);
+  pb_account_switches_set_configuration (self->account_switches, draft);
   pb_profile_switcher_set_profile (self->profile_switcher, document ? pb_window_document_get_profile (document) : NULL);
 
   if (document != NULL)
@@ -356,7 +271,7 @@ set_document (PbWindow         *self,
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_pb_window_actions_update),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (draft, "lists-changed", G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
-      update_switches (self);
+      pb_problems_button_set_findings (self->problems_button, NULL);
       update_title (self);
       _pb_window_actions_update (self);
       if (self->first_refresh_tick == 0)
@@ -393,14 +308,12 @@ mapping_chosen_cb (PbWindow      *self,
 }
 
 static void
-revert_switch_cb (PbWindow   *self,
-                  GParamSpec *pspec,
-                  GtkSwitch  *widget)
+revert_changed_cb (PbWindow          *self,
+                   gboolean           revert,
+                   PbAccountSwitches *switches)
 {
-  if (self->updating > 0 || self->document == NULL)
-    return;
-
-  pb_window_document_set_revert_to_last_status (self->document, gtk_switch_get_active (widget));
+  if (self->document != NULL)
+    pb_window_document_set_revert_to_last_status (self->document, revert);
 }
 
 /* Search */
@@ -445,7 +358,7 @@ pb_window_focus_subject (PbWindow   *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   if (subject == PB_SUBJECT_SWITCHES)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->revert_switch));
+    return pb_account_switches_focus (self->account_switches);
 
   if (subject == PB_SUBJECT_PRESENCE)
     grid = self->status_grid;
@@ -483,153 +396,6 @@ pb_window_lookup_row (PbWindow   *self,
     return pb_mapping_grid_lookup_row (self->state_grid, subject_id);
 
   return NULL;
-}
-
-/* Profiles */
-
-gboolean
-_pb_window_load_profile (PbWindow   *self,
-                         PbProfile  *profile,
-                         GError    **error)
-{
-  g_autoptr(PbWindowDocument) document = NULL;
-  GSettings *settings;
-
-  g_return_val_if_fail (PB_IS_PROFILE (profile), FALSE);
-
-  /* The edits of the profile being left reach the store first. */
-  if (self->document != NULL)
-    {
-      pb_window_document_ensure_refreshed (self->document);
-      pb_window_document_autosave (self->document);
-    }
-
-  document = pb_window_document_load (self->store, self->queue, profile, error);
-  if (document == NULL)
-    return FALSE;
-
-  set_document (self, document);
-  _pb_window_reload_profiles (self);
-
-  settings = pb_window_get_settings (self);
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-profile", pb_profile_get_name (profile));
-
-  return TRUE;
-}
-
-gboolean
-pb_window_open_profile (PbWindow    *self,
-                        const char  *name,
-                        GError     **error)
-{
-  g_autoptr(PbProfile) profile = NULL;
-
-  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (self->store == NULL)
-    {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_STORE_FAILED, _("No store is open"));
-      return FALSE;
-    }
-
-  profile = pb_store_lookup_profile (self->store, name, error);
-  if (profile == NULL)
-    return FALSE;
-
-  return _pb_window_load_profile (self, profile, error);
-}
-
-void
-_pb_window_reload_profiles (PbWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) profiles = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  profiles = pb_store_list_profiles (self->store, &error);
-  if (profiles == NULL)
-    {
-      _pb_window_toast (self, error->message);
-      return;
-    }
-
-  g_set_object (&self->profiles, profiles);
-  pb_profile_switcher_set_profiles (self->profile_switcher, profiles);
-}
-
-static gboolean
-switch_profile_cb (gpointer user_data)
-{
-  PbWindow *self = user_data;
-  g_autoptr(PbProfile) profile = g_steal_pointer (&self->pending_profile);
-  g_autoptr(GError) error = NULL;
-  PbProfile *current = self->document ? pb_window_document_get_profile (self->document) : NULL;
-
-  self->switch_profile_source = 0;
-
-  if (profile != NULL && self->store != NULL &&
-      (current == NULL || pb_profile_get_id (profile) != pb_profile_get_id (current)) &&
-      !_pb_window_load_profile (self, profile, &error))
-    _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Loading a profile refills the switcher itself: that waits until the
- * switcher is done handling the choice. */
-static void
-profile_chosen_cb (PbWindow          *self,
-                   PbProfile         *profile,
-                   PbProfileSwitcher *switcher)
-{
-  g_set_object (&self->pending_profile, profile);
-  if (self->switch_profile_source == 0)
-    self->switch_profile_source = g_idle_add (switch_profile_cb, self);
-}
-
-/* Import */
-
-static void
-imported_cb (PbWindow   *self,
-             guint       revision_number,
-             const char *profile_name,
-             GtkWidget  *dialog)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!pb_window_open_profile (self, profile_name, &error))
-    {
-      _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
-      return;
-    }
-
-  /* Translators: "Imported into “Example” as revision 3". */
-  message = g_strdup_printf (_("Imported into “%s” as revision %u"), profile_name, revision_number);
-  _pb_window_toast (self, message);
-}
-
-GtkWidget *
-_pb_window_present_import (PbWindow        *self,
-                           PbConfiguration *imported,
-                           const char      *file_display_name)
-{
-  PbProfile *profile = self->document ? pb_window_document_get_profile (self->document) : NULL;
-  GtkWidget *dialog;
-
-  /* The dialog writes the store itself: our queued writes go first. */
-  _pb_window_flush_draft (self);
-
-  dialog = pb_import_dialog_new (GTK_WINDOW (self), self->store, profile ? pb_profile_get_name (profile) : NULL,
-                                 imported, file_display_name);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
-
-  return dialog;
 }
 
 void
@@ -714,90 +480,16 @@ pb_window_get_narrow (PbWindow *self)
   return self->narrow;
 }
 
-/* Closing */
-
-static gboolean
-close_confirmed_cb (gpointer user_data)
-{
-  PbWindow *self = user_data;
-
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-close_response_cb (PbWindow         *self,
-                   const char       *response,
-                   AdwMessageDialog *dialog)
-{
-  /* Once the dialog is gone: it is transient for this window, and would
-   * otherwise outlive it (the criticals every quit printed). */
-  if (g_strcmp0 (response, "keep") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      _pb_window_save_revision (self, NULL, TRUE);
-    }
-}
-
-static void
-save_window_state (PbWindow *self)
-{
-  GSettings *settings = pb_window_get_settings (self);
-  int width, height;
-
-  if (settings == NULL)
-    return;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-}
+/* GObject */
 
 static gboolean
 pb_window_close_request (GtkWindow *window)
 {
-  PbWindow *self = PB_WINDOW (window);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  if (_pb_window_ask_before_closing (PB_WINDOW (window)))
+    return TRUE;
 
-  if (self->document == NULL || self->close_confirmed)
-    {
-      save_window_state (self);
-      return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
-    }
-
-  /* Whatever is decided below, the last edits are in the store's draft. */
-  pb_window_document_ensure_refreshed (self->document);
-  pb_window_document_autosave (self->document);
-
-  if (!pb_window_document_get_has_unsaved_changes (self->document))
-    {
-      save_window_state (self);
-      return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
-    }
-
-  body = g_strdup_printf (_("The draft of “%s” has changes that are not saved as a revision. "
-                            "The draft itself is kept either way and opens again next time."),
-                          pb_profile_get_name (pb_window_document_get_profile (self->document)));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save a Revision Before Closing?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "keep", _("_Keep as Draft"),
-                                    "save", _("_Save Revision"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
-  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
-
-  return TRUE;
+  return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
 }
-
-/* GObject */
 
 static void
 pb_window_dispose (GObject *object)
@@ -890,6 +582,8 @@ pb_window_class_init (PbWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PB_TYPE_PROFILE_SWITCHER);
+  g_type_ensure (PB_TYPE_ACCOUNT_SWITCHES);
+  g_type_ensure (PB_TYPE_PROBLEMS_BUTTON);
   g_type_ensure (PB_TYPE_SEARCH_BAR);
   g_type_ensure (PB_TYPE_PROBLEMS_PANEL);
   g_type_ensure (PB_TYPE_PREVIEW_PANEL);
@@ -910,20 +604,16 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grids_box);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, revert_switch);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, post_call_label);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, revert_explanation);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_button);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_icon);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_summary);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, account_switches);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_panel);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, preview_panel);
 
-  gtk_widget_class_bind_template_callback (widget_class, profile_chosen_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "profile_chosen_cb", G_CALLBACK (_pb_window_profile_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, revert_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
 
   _pb_window_class_actions_init (klass);
@@ -970,29 +660,6 @@ pb_window_init (PbWindow *self)
   update_title (self);
 }
 
-/* The profile to open: the one asked for, else the store's default, else
- * the first: a store with profiles never opens on an empty window. */
-static PbProfile *
-choose_profile (PbStore    *store,
-                const char *profile_name)
-{
-  g_autoptr(GListModel) profiles = NULL;
-  PbProfile *profile = NULL;
-
-  if (profile_name != NULL && profile_name[0] != '\0')
-    profile = pb_store_lookup_profile (store, profile_name, NULL);
-  if (profile == NULL)
-    profile = pb_store_get_default_profile (store, NULL);
-  if (profile == NULL)
-    {
-      profiles = pb_store_list_profiles (store, NULL);
-      if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
-        profile = g_list_model_get_item (profiles, 0);
-    }
-
-  return profile;
-}
-
 PbWindow *
 pb_window_new (AdwApplication *application,
                PbStore        *store,
@@ -1010,7 +677,7 @@ pb_window_new (AdwApplication *application,
   self = g_object_new (PB_TYPE_WINDOW, "application", application, NULL);
   self->application = g_object_ref (G_APPLICATION (application));
 
-  settings = pb_window_get_settings (self);
+  settings = _pb_window_get_settings (self);
   if (settings != NULL)
     {
       width = g_settings_get_int (settings, "window-width");
@@ -1033,7 +700,7 @@ pb_window_new (AdwApplication *application,
 
   self->store = g_object_ref (store);
 
-  profile = choose_profile (store, profile_name);
+  profile = _pb_window_choose_profile (store, profile_name);
   if (profile != NULL && !_pb_window_load_profile (self, profile, &error))
     _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
 
