@@ -89,7 +89,9 @@ pb_test_window_open (PbTestWindowFixture *fixture)
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
 
   pb_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  /* A profile's checks and preview come after its first frame. */
+  /* A profile is read off the main thread; its checks and preview come
+   * after its first frame. */
+  pb_test_window_wait_idle (fixture->window);
   if (pb_window_get_profile (fixture->window) != NULL)
     PB_TEST_WAIT_UNTIL (fixture->window, "refreshed", pb_window_get_findings (fixture->window) != NULL);
   return fixture->window;

@@ -385,7 +385,7 @@ test_export_import_second_profile (Fixture       *fixture,
                          "Second");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   pb_test_click_response (dialog, "C_reate");
-  g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, "Second");
+  PB_TEST_WAIT_UNTIL (window, "refreshed", g_strcmp0 (pb_profile_get_name (pb_window_get_profile (window)), "Second") == 0);
   g_assert_cmpstr (pb_test_window_page (window), ==, "empty");
 
   /* Import the export into it: the dialog shows the differences, then
@@ -649,7 +649,7 @@ test_history_restore (Fixture       *fixture,
   g_assert_cmpuint (pb_store_restore_revision (pb_window_get_store (window), pb_window_get_profile (window),
                                                1, NULL), ==, 3);
   g_signal_emit_by_name (dialog, "restored", 3);
-  g_assert_cmpuint (pb_window_get_saved_revision (window), ==, 3);
+  PB_TEST_WAIT_UNTIL (window, "refreshed", pb_window_get_saved_revision (window) == 3);
   g_assert_null (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Taking_notes"));
   g_assert_false (pb_window_get_has_unsaved_changes (window));
   pb_test_wait_for_draw (GTK_WIDGET (window));

@@ -312,7 +312,6 @@ restored_cb (PbWindow  *self,
              guint      revision_number,
              GtkWidget *dialog)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autoptr(PbProfile) profile = NULL;
 
@@ -320,11 +319,7 @@ restored_cb (PbWindow  *self,
     return;
 
   profile = g_object_ref (pb_window_get_profile (self));
-  if (!_pb_window_load_profile (self, profile, &error))
-    {
-      _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
-      return;
-    }
+  _pb_window_load_profile (self, profile);
 
   message = g_strdup_printf (_("Restored as revision %u"), revision_number);
   _pb_window_toast (self, message);

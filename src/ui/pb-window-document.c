@@ -422,53 +422,115 @@ pb_window_document_save_revision_finish (PbWindowDocument  *self,
   return number > 0 ? (guint)number : 0;
 }
 
-/* Loading */
+/* Loading: off the main thread, while the window builds itself */
 
-PbWindowDocument *
-pb_window_document_load (PbStore       *store,
-                         PbStoreQueue  *queue,
-                         PbProfile     *profile,
-                         GError       **error)
+typedef struct
 {
-  g_autoptr(PbWindowDocument) self = NULL;
-  g_autoptr(PbConfiguration) draft = NULL;
-  g_autoptr(PbConfiguration) saved = NULL;
+  PbStore         *store;
+  PbStoreQueue    *queue;
+  PbProfile       *profile;
+  PbConfiguration *draft;
+  PbConfiguration *saved;
+  guint            saved_number;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_object (&job->store);
+  g_clear_object (&job->queue);
+  g_clear_object (&job->profile);
+  g_clear_object (&job->draft);
+  g_clear_object (&job->saved);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
   g_autoptr(GListModel) revisions = NULL;
-  GError *local_error = NULL;
+  GError *error = NULL;
 
-  g_return_val_if_fail (PB_IS_STORE (store), NULL);
-  g_return_val_if_fail (PB_IS_STORE_QUEUE (queue), NULL);
-  g_return_val_if_fail (PB_IS_PROFILE (profile), NULL);
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-  draft = pb_store_load_draft (store, profile, error);
-  if (draft == NULL)
-    return NULL;
-
-  saved = pb_store_load_latest_revision (store, profile, &local_error);
-  if (local_error != NULL)
+  job->draft = pb_store_load_draft (job->store, job->profile, &error);
+  if (job->draft != NULL)
+    job->saved = pb_store_load_latest_revision (job->store, job->profile, &error);
+  if (error == NULL)
+    revisions = pb_store_list_revisions (job->store, job->profile, &error);
+  if (error != NULL)
     {
-      g_propagate_error (error, local_error);
-      return NULL;
+      g_task_return_error (task, error);
+      return;
     }
 
-  revisions = pb_store_list_revisions (store, profile, error);
-  if (revisions == NULL)
-    return NULL;
-
-  self = g_object_new (PB_TYPE_WINDOW_DOCUMENT, NULL);
-  if (g_application_get_default () != NULL)
-    self->application = g_object_ref (g_application_get_default ());
-  self->store = g_object_ref (store);
-  self->queue = g_object_ref (queue);
-  self->profile = g_object_ref (profile);
-  self->draft = g_steal_pointer (&draft);
-  self->saved = g_steal_pointer (&saved);
   for (guint i = 0; i < g_list_model_get_n_items (revisions); i++)
     {
       g_autoptr(PbRevision) revision = g_list_model_get_item (revisions, i);
 
-      self->saved_number = MAX (self->saved_number, pb_revision_get_number (revision));
+      job->saved_number = MAX (job->saved_number, pb_revision_get_number (revision));
     }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pb_window_document_load_async (PbStore             *store,
+                               PbStoreQueue        *queue,
+                               PbProfile           *profile,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (PB_IS_STORE (store));
+  g_return_if_fail (PB_IS_STORE_QUEUE (queue));
+  g_return_if_fail (PB_IS_PROFILE (profile));
+
+  job = g_new0 (LoadJob, 1);
+  job->store = g_object_ref (store);
+  job->queue = g_object_ref (queue);
+  job->profile = g_object_ref (profile);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pb_window_document_load_async);
+  g_task_set_task_data (task, job, load_job_free);
+  /* In the queue, so that it reads the profile after every write queued
+   * before it (the autosave of the profile just left, say). */
+  pb_store_queue_run (queue, task, load_thread);
+}
+
+PbWindowDocument *
+pb_window_document_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  LoadJob *job;
+  PbWindowDocument *self;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  job = g_task_get_task_data (G_TASK (result));
+  self = g_object_new (PB_TYPE_WINDOW_DOCUMENT, NULL);
+  if (g_application_get_default () != NULL)
+    self->application = g_object_ref (g_application_get_default ());
+  self->store = g_object_ref (job->store);
+  self->queue = g_object_ref (job->queue);
+  self->profile = g_object_ref (job->profile);
+  self->draft = g_object_ref (job->draft);
+  g_set_object (&self->saved, job->saved);
+  self->saved_number = job->saved_number;
 
   self->undo_stack = pb_undo_stack_new (self->draft);
   g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (undo_stack_notify_cb),
@@ -479,7 +541,7 @@ pb_window_document_load (PbStore       *store,
 
   /* The checks and the preview are not run here: the window shows the
    * draft first and refreshes once its first frame is drawn. */
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /* Getters */

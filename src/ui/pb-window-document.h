@@ -25,10 +25,16 @@ G_DECLARE_FINAL_TYPE (PbWindowDocument, pb_window_document, PB, WINDOW_DOCUMENT,
  *
  * It is the window's stand-in for the core's editing session: when that
  * exists, this file is what it replaces, one for one. */
-PbWindowDocument *pb_window_document_load              (PbStore           *store,
-                                                        PbStoreQueue      *queue,
-                                                        PbProfile         *profile,
-                                                        GError           **error);
+/* Reads @profile's draft and newest revision on @queue's worker thread,
+ * after every write queued before. */
+void              pb_window_document_load_async        (PbStore             *store,
+                                                        PbStoreQueue        *queue,
+                                                        PbProfile           *profile,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+PbWindowDocument *pb_window_document_load_finish       (GAsyncResult        *result,
+                                                        GError             **error);
 
 PbProfile        *pb_window_document_get_profile       (PbWindowDocument  *self);
 /* The configuration being edited; read it, edit it through the setters. */

@@ -54,6 +54,7 @@ struct _PbWindow
   PbStoreQueue       *queue;
   GListModel         *profiles;
   PbWindowDocument   *document;       /* NULL: no profile open */
+  GCancellable       *load_cancellable; /* while a profile is read */
   PbProfile          *pending_profile;  /* chosen in the switcher */
   guint               switch_profile_source;
   guint               first_refresh_tick;
@@ -91,9 +92,10 @@ PbProfile *_pb_window_choose_profile   (PbStore         *store,
 void     _pb_window_profile_chosen_cb  (PbWindow          *self,
                                         PbProfile         *profile,
                                         PbProfileSwitcher *switcher);
-gboolean _pb_window_load_profile       (PbWindow        *self,
-                                        PbProfile       *profile,
-                                        GError         **error);
+/* Reads @profile (in the store's worker thread) and opens it when it is
+ * read; says so in a dialog when it cannot be. */
+void     _pb_window_load_profile       (PbWindow        *self,
+                                        PbProfile       *profile);
 void     _pb_window_reload_profiles    (PbWindow        *self);
 /* Pushes every change to the store, then waits until the store has them
  * (before a dialog that writes the store itself). */

@@ -11,35 +11,63 @@
 
 #define WORKED_EXAMPLE_RESOURCE "/io/github/presencebridge/PresenceBridge/worked-example.config.json"
 
-gboolean
-_pb_window_load_profile (PbWindow   *self,
-                         PbProfile  *profile,
-                         GError    **error)
+static void
+profile_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
+  g_autoptr(PbWindow) self = user_data;
   g_autoptr(PbWindowDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
   GSettings *settings;
 
-  g_return_val_if_fail (PB_IS_PROFILE (profile), FALSE);
+  document = pb_window_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  /* The edits of the profile being left reach the store first. */
-  if (self->document != NULL)
-    {
-      pb_window_document_ensure_refreshed (self->document);
-      pb_window_document_autosave (self->document);
-    }
+  g_clear_object (&self->load_cancellable);
+  _pb_window_release (self);
 
-  document = pb_window_document_load (self->store, self->queue, profile, error);
   if (document == NULL)
-    return FALSE;
+    {
+      _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+      return;
+    }
 
   _pb_window_set_document (self, document);
   _pb_window_reload_profiles (self);
 
   settings = _pb_window_get_settings (self);
   if (settings != NULL)
-    g_settings_set_string (settings, "last-profile", pb_profile_get_name (profile));
+    g_settings_set_string (settings, "last-profile", pb_profile_get_name (pb_window_document_get_profile (document)));
+}
 
-  return TRUE;
+void
+_pb_window_load_profile (PbWindow  *self,
+                         PbProfile *profile)
+{
+  g_return_if_fail (PB_IS_PROFILE (profile));
+
+  /* The edits of the profile being left reach the store first (the load
+   * is queued after them). */
+  if (self->document != NULL)
+    {
+      pb_window_document_ensure_refreshed (self->document);
+      pb_window_document_autosave (self->document);
+    }
+
+  /* The last profile asked for is the one that opens. */
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+      _pb_window_release (self);
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  _pb_window_hold (self);
+  pb_window_document_load_async (self->store, self->queue, profile, self->load_cancellable,
+                                 profile_loaded_cb, g_object_ref (self));
 }
 
 gboolean
@@ -62,7 +90,8 @@ pb_window_open_profile (PbWindow    *self,
   if (profile == NULL)
     return FALSE;
 
-  return _pb_window_load_profile (self, profile, error);
+  _pb_window_load_profile (self, profile);
+  return TRUE;
 }
 
 void
@@ -90,15 +119,13 @@ switch_profile_cb (gpointer user_data)
 {
   PbWindow *self = user_data;
   g_autoptr(PbProfile) profile = g_steal_pointer (&self->pending_profile);
-  g_autoptr(GError) error = NULL;
   PbProfile *current = self->document ? pb_window_document_get_profile (self->document) : NULL;
 
   self->switch_profile_source = 0;
 
   if (profile != NULL && self->store != NULL &&
-      (current == NULL || pb_profile_get_id (profile) != pb_profile_get_id (current)) &&
-      !_pb_window_load_profile (self, profile, &error))
-    _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+      (current == NULL || pb_profile_get_id (profile) != pb_profile_get_id (current)))
+    _pb_window_load_profile (self, profile);
 
   return G_SOURCE_REMOVE;
 }
@@ -185,11 +212,12 @@ new_profile_response_cb (PbWindow         *self,
   g_autofree char *message = NULL;
 
   added = pb_store_add_profile (self->store, profile, &error);
-  if (added == NULL || !_pb_window_load_profile (self, added, &error))
+  if (added == NULL)
     {
       _pb_window_show_error (self, _("The Profile Could Not Be Created"), error->message);
       return;
     }
+  _pb_window_load_profile (self, added);
 
   message = g_strdup_printf (_("Created the profile “%s”"), name);
   _pb_window_toast (self, message);
@@ -284,11 +312,12 @@ load_example_done (GObject      *object,
   if (self->store == NULL)
     return;
 
-  if (profile == NULL || !_pb_window_load_profile (self, profile, &error))
+  if (profile == NULL)
     {
       _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
       return;
     }
+  _pb_window_load_profile (self, profile);
 
   _pb_window_toast (self, _("Loaded the worked example"));
 }

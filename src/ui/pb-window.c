@@ -176,6 +176,8 @@ update_main_page (PbWindow *self)
 
   if (self->store == NULL)
     page = "error";
+  else if (draft == NULL && self->load_cancellable != NULL)
+    page = "loading";
   else if (draft == NULL)
     page = "welcome";
   else if (g_list_model_get_n_items (pb_configuration_get_presence_statuses (draft)) == 0 &&
@@ -498,6 +500,8 @@ pb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->switch_profile_source, g_source_remove);
   g_clear_handle_id (&self->first_refresh_source, g_source_remove);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
   if (self->first_refresh_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_refresh_tick);
@@ -517,6 +521,7 @@ pb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->profiles);
   g_clear_object (&self->store);
 
@@ -700,9 +705,10 @@ pb_window_new (AdwApplication *application,
 
   self->store = g_object_ref (store);
 
+  /* Read while the window builds itself and shows. */
   profile = _pb_window_choose_profile (store, profile_name);
-  if (profile != NULL && !_pb_window_load_profile (self, profile, &error))
-    _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+  if (profile != NULL)
+    _pb_window_load_profile (self, profile);
 
   _pb_window_reload_profiles (self);
   update_main_page (self);

@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (PbWindow, pb_window, PB, WINDOW, AdwApplicationWindow)
 
 /* @store may be NULL when it could not be opened: call
  * pb_window_show_store_error() then. With a store, the window opens
- * @profile_name, else the store's default profile, else the first-run
- * page. */
+ * @profile_name, else the store's default profile, else its first, else
+ * the first-run page; a profile is read off the main thread while the
+ * window shows. */
 PbWindow        *pb_window_new                     (AdwApplication *application,
                                                     PbStore        *store,
                                                     const char     *profile_name);
@@ -28,6 +29,8 @@ PbStore         *pb_window_get_store               (PbWindow       *self);
 PbProfile       *pb_window_get_profile             (PbWindow       *self);
 /* The configuration being edited (the profile's draft). */
 PbConfiguration *pb_window_get_draft               (PbWindow       *self);
+/* Starts reading the profile called @name; it opens when read (then
+ * "refreshed"). FALSE when there is no such profile. */
 gboolean         pb_window_open_profile            (PbWindow       *self,
                                                     const char     *name,
                                                     GError        **error);
