@@ -13,6 +13,7 @@
 
 #include "pb-account-switches.h"
 #include "pb-choice-popover.h"
+#include "pb-history-dialog.h"
 #include "pb-mapping-row.h"
 #include "pb-problem-group.h"
 #include "pb-problem-row.h"
@@ -302,6 +303,26 @@ test_accessible_names (Fixture       *fixture,
   g_assert_false (gtk_widget_get_focusable (post_call));
 }
 
+/* The history opened from the keyboard shows its focus at once, on the
+ * revision selected. */
+static void
+test_history_focus (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  PbWindow *window = pb_test_window_open_worked_example (fixture);
+  GtkWindow *dialog;
+  GtkWidget *list;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  dialog = pb_window_get_dialog (window);
+  PB_TEST_WAIT_UNTIL (dialog, "notify::busy", !pb_history_dialog_get_busy (PB_HISTORY_DIALOG (dialog)));
+  g_assert_true (gtk_window_get_focus_visible (dialog));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), PB_TYPE_HISTORY_DIALOG, "revision_list"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), list));
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +333,7 @@ main (int   argc,
   PB_TEST_WINDOW_ADD ("/window-keyboard/problems", test_problems);
   PB_TEST_WINDOW_ADD ("/window-keyboard/shortcuts-window", test_shortcuts_window);
   PB_TEST_WINDOW_ADD ("/window-keyboard/accessible-names", test_accessible_names);
+  PB_TEST_WINDOW_ADD ("/window-keyboard/history-focus", test_history_focus);
 
   return pb_test_window_run ();
 }

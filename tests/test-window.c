@@ -17,6 +17,8 @@
 #include "pb-import-dialog.h"
 #include "pb-mapping-grid.h"
 #include "pb-mapping-row.h"
+#include "pb-problem-row.h"
+#include "pb-ui-util.h"
 #include "pb-problem-group.h"
 #include "pb-problems-panel.h"
 #include "pb-profile-switcher.h"
@@ -72,6 +74,20 @@ test_first_run_worked_example (Fixture       *fixture,
   g_assert_cmpstr (pb_test_chooser_text (pb_test_state_chooser (window, "wrap")), ==, "Taking notes");
   g_assert_cmpstr (pb_test_chooser_text (pb_test_state_chooser (window, "away.break")), ==,
                    "Same as Away (Away from desk (temporary))");
+
+  /* The two grids' headings say the same thing in the two directions. */
+  {
+    GtkWidget *grids = pb_test_window_child (window, "grids_box");
+    GtkWidget *statuses = gtk_widget_get_first_child (grids);
+    GtkWidget *states = gtk_widget_get_next_sibling (statuses);
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (statuses, PB_TYPE_MAPPING_GRID,
+                                                                                    "heading_label"))),
+                     ==, "Presence Status → Agent State");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (states, PB_TYPE_MAPPING_GRID,
+                                                                                    "heading_label"))),
+                     ==, "Agent State → Presence Status");
+  }
 
   /* The title says which profile and in what state. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Example (Saved as revision 1) – Presence Bridge");
@@ -579,6 +595,32 @@ test_problem_activation_focuses_row (Fixture       *fixture,
     }
   g_assert_cmpuint (finding_position, !=, GTK_INVALID_LIST_POSITION);
   pb_test_save_screenshot (GTK_WIDGET (window), "problems");
+
+  /* A finding reads as its sentence; its check's code and its place in
+   * the file are secondary, in the tooltip. */
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, finding_position);
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+    GtkWidget *shown = NULL;
+
+    pb_test_wait_for_draw (GTK_WIDGET (window));
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *problem_row = gtk_widget_get_first_child (child);
+
+        if (problem_row != NULL && PB_IS_PROBLEM_ROW (problem_row) &&
+            pb_problem_row_get_list_row (PB_PROBLEM_ROW (problem_row)) == row)
+          shown = problem_row;
+      }
+    g_assert_nonnull (shown);
+    g_assert_nonnull (strstr (pb_ui_get_tooltip (shown), pb_finding_get_code (PB_FINDING (item))));
+    for (GtkWidget *child = gtk_widget_get_first_child (shown); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        {
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child)), ==, pb_finding_get_message (PB_FINDING (item)));
+          g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (child)), pb_finding_get_code (PB_FINDING (item))));
+        }
+  }
 
   /* What a click or Enter on a problem does. */
   g_signal_emit_by_name (list, "activate", finding_position);

@@ -248,25 +248,32 @@ pb_mapping_grid_get_model (PbMappingGrid *self)
  * screen only, and the rest in steps after the first frame (in
  * low-priority idles), until it has all of them. */
 
-#define ROW_HEIGHT_MIN 40
+#define ROW_HEIGHT_MIN 44
 #define MORE_ROWS      20
 #define ROWS_BUILT     200
 
-/* As many rows as fill the grid (or the window it opens in) at the least
- * height a row has, and two more. */
+/* As many rows as fill the list at the least height a row has, and one
+ * more. Before the grid has a size: the window's height less what is
+ * above and below the grids (header bar, headings, switches, about 300
+ * pixels), or the height the narrow layout gives the list. */
+#define CHROME_HEIGHT 300
+
 static guint
 rows_for_a_screen (PbMappingGrid *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   int width;
 
+  if (height <= 0 && gtk_scrolled_window_get_max_content_height (self->scroller) > 0)
+    height = gtk_scrolled_window_get_max_content_height (self->scroller);
   if (height <= 0 && GTK_IS_WINDOW (root))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (height <= 0)
-    height = 1080;
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height -= CHROME_HEIGHT;
+    }
 
-  return height / ROW_HEIGHT_MIN + 2;
+  return MAX (height, 240) / ROW_HEIGHT_MIN + 1;
 }
 
 static gboolean

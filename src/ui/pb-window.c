@@ -670,7 +670,6 @@ pb_window_new (AdwApplication *application,
                PbStore        *store,
                const char     *profile_name)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PbProfile) profile = NULL;
   GSettings *settings;
   PbWindow *self;
@@ -704,13 +703,14 @@ pb_window_new (AdwApplication *application,
     }
 
   self->store = g_object_ref (store);
+  _pb_window_reload_profiles (self);
 
-  /* Read while the window builds itself and shows. */
+  /* Read while the window builds itself and shows (nothing else here
+   * asks the store from now on: it would wait for the read). */
   profile = _pb_window_choose_profile (store, profile_name);
   if (profile != NULL)
     _pb_window_load_profile (self, profile);
 
-  _pb_window_reload_profiles (self);
   update_main_page (self);
   _pb_window_actions_update (self);
 

@@ -70,7 +70,8 @@ gboolean         pb_window_focus_subject           (PbWindow       *self,
 GtkWidget       *pb_window_lookup_row              (PbWindow       *self,
                                                     PbSubject       subject,
                                                     const char     *subject_id);
-/* TRUE while store writes the window queued have not finished. */
+/* TRUE while a profile is read or store writes the window queued have
+ * not finished ("notify::busy"). */
 gboolean         pb_window_get_busy                (PbWindow       *self);
 /* The dialog the window has open (a message, import or history dialog). */
 GtkWindow       *pb_window_get_dialog              (PbWindow       *self);
