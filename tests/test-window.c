@@ -746,6 +746,22 @@ test_close_keeps_draft (Fixture       *fixture,
   }
   g_clear_object (&store);
 
+  /* Closed as soon as it shows the draft, before the newest revision is
+   * read (after the first frame): it asks all the same. */
+  g_application_activate (G_APPLICATION (pb_test_application));
+  window = fixture->window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (pb_test_application)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&fixture->window);
+  PB_TEST_WAIT_UNTIL (window, "notify::busy", pb_window_get_profile (window) != NULL);
+  g_assert_null (pb_window_get_findings (window));
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  pb_test_click_response (dialog, "_Keep as Draft");
+  if (fixture->window != NULL)
+    pb_test_wait_for_finalize (fixture->window);
+  while (pb_application_get_store (pb_test_application) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
   /* Opening again shows the draft, marked unsaved. */
   window = pb_test_window_open (fixture);
   g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, "Example");

@@ -1,39 +1,11 @@
-/* pb-window-document.c
+/* pb-window-document.c: the document's state, its edits and its refresh
+ * (its store jobs are in pb-window-document-store.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "pb-window-document.h"
-
-struct _PbWindowDocument
-{
-  GObject parent_instance;
-
-  /* Held while store writes are pending, so quitting waits for them. */
-  GApplication    *application;
-
-  PbStore         *store;
-  PbStoreQueue    *queue;
-  PbProfile       *profile;
-  PbConfiguration *draft;
-  PbConfiguration *saved;          /* newest revision, NULL when none */
-  guint            saved_number;
-  PbUndoStack     *undo_stack;
-
-  GListModel      *findings;
-  GListModel      *preview;
-  guint            refresh_source;
-  gboolean         has_unsaved_changes;
-
-  /* Edits since the draft was loaded, and how many reached the store. */
-  guint64          generation;
-  guint64          autosaved_generation;
-  guint            n_jobs;
-  char            *autosave_error;
-};
+#include "pb-window-document-private.h"
 
 G_DEFINE_FINAL_TYPE (PbWindowDocument, pb_window_document, G_TYPE_OBJECT)
 
@@ -57,42 +29,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Store jobs */
+/* Shared with the store jobs */
 
-typedef struct
-{
-  PbStore         *store;
-  PbProfile       *profile;
-  PbConfiguration *configuration;
-  char            *comment;
-} StoreJob;
-
-static void
-store_job_free (gpointer data)
-{
-  StoreJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_object (&job->profile);
-  g_clear_object (&job->configuration);
-  g_free (job->comment);
-  g_free (job);
-}
-
-static StoreJob *
-store_job_new (PbWindowDocument *self)
-{
-  StoreJob *job = g_new0 (StoreJob, 1);
-
-  job->store = g_object_ref (self->store);
-  job->profile = g_object_ref (self->profile);
-  job->configuration = pb_configuration_copy (self->draft);
-
-  return job;
-}
-
-static void
-hold (PbWindowDocument *self)
+void
+_pb_window_document_hold (PbWindowDocument *self)
 {
   if (self->application != NULL)
     g_application_hold (self->application);
@@ -100,8 +40,8 @@ hold (PbWindowDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-release (PbWindowDocument *self)
+void
+_pb_window_document_release (PbWindowDocument *self)
 {
   g_assert (self->n_jobs > 0);
   if (--self->n_jobs == 0)
@@ -110,9 +50,9 @@ release (PbWindowDocument *self)
     g_application_release (self->application);
 }
 
-static void
-set_autosave_error (PbWindowDocument *self,
-                    const char       *message)
+void
+_pb_window_document_set_autosave_error (PbWindowDocument *self,
+                                        const char       *message)
 {
   if (g_strcmp0 (self->autosave_error, message) == 0)
     return;
@@ -121,69 +61,18 @@ set_autosave_error (PbWindowDocument *self,
   self->autosave_error = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_ERROR]);
 }
-
-/* Autosave: every change reaches the store's draft, in order, off the
- * main thread. */
-
-static void
-save_draft_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  StoreJob *job = task_data;
-  GError *error = NULL;
-
-  if (pb_store_save_draft (job->store, job->profile, job->configuration, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-save_draft_done (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  PbWindowDocument *self = PB_WINDOW_DOCUMENT (object);
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    set_autosave_error (self, NULL);
-  else
-    set_autosave_error (self, error->message);
-
-  release (self);
-}
-
 void
-pb_window_document_autosave (PbWindowDocument *self)
+_pb_window_document_set_saved (PbWindowDocument *self,
+                               PbConfiguration  *saved,
+                               guint             number)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
-
-  if (self->generation == self->autosaved_generation)
-    return;
-
-  self->autosaved_generation = self->generation;
-
-  task = g_task_new (self, NULL, save_draft_done, NULL);
-  g_task_set_source_tag (task, pb_window_document_autosave);
-  g_task_set_task_data (task, store_job_new (self), store_job_free);
-
-  hold (self);
-  pb_store_queue_run (self->queue, task, save_draft_thread);
-}
-
-void
-pb_window_document_flush (PbWindowDocument *self)
-{
-  g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
-
-  pb_window_document_ensure_refreshed (self);
-  pb_window_document_autosave (self);
-  pb_store_queue_wait (self->queue);
+  g_set_object (&self->saved, saved);
+  self->saved_state = SAVED_KNOWN;
+  if (self->saved_number != number)
+    {
+      self->saved_number = number;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_REVISION]);
+    }
 }
 
 /* Refresh: everything that follows from the draft, once per burst of edits */
@@ -205,6 +94,15 @@ pb_window_document_refresh (PbWindowDocument *self)
   g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  if (self->saved_state != SAVED_KNOWN)
+    {
+      self->refresh_wanted = TRUE;
+      if (self->saved_state == SAVED_UNKNOWN)
+        _pb_window_document_load_saved (self);
+      return;
+    }
+  self->refresh_wanted = FALSE;
 
   g_clear_object (&self->findings);
   g_clear_object (&self->preview);
@@ -231,7 +129,15 @@ pb_window_document_ensure_refreshed (PbWindowDocument *self)
 {
   g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
 
-  if (self->refresh_source != 0 || self->findings == NULL)
+  if (self->saved_state != SAVED_KNOWN)
+    {
+      if (self->saved_state == SAVED_UNKNOWN)
+        _pb_window_document_load_saved (self);
+      pb_store_queue_wait (self->queue);
+      _pb_window_document_take_saved (self);
+    }
+
+  if (self->refresh_source != 0 || self->findings == NULL || self->refresh_wanted)
     pb_window_document_refresh (self);
 }
 
@@ -327,223 +233,6 @@ pb_window_document_redo (PbWindowDocument *self)
   return TRUE;
 }
 
-/* Saving a revision */
-
-static void
-save_revision_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  StoreJob *job = task_data;
-  GError *error = NULL;
-  guint number;
-
-  number = pb_store_save_revision (job->store, job->profile, job->configuration,
-                                   PB_REVISION_SOURCE_SAVE, job->comment, &error);
-  if (number == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, number);
-}
-
-static void
-save_revision_done (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  PbWindowDocument *self = PB_WINDOW_DOCUMENT (object);
-  GTask *task = user_data;
-  StoreJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gssize number;
-
-  number = g_task_propagate_int (G_TASK (result), &error);
-  release (self);
-
-  if (number <= 0)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-
-  /* Saved what the draft was when Save was chosen; later edits stay unsaved. */
-  g_set_object (&self->saved, job->configuration);
-  self->saved_number = number;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_REVISION]);
-  pb_window_document_refresh (self);
-
-  g_task_return_int (task, number);
-  g_object_unref (task);
-}
-
-void
-pb_window_document_save_revision_async (PbWindowDocument    *self,
-                                        const char          *comment,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  GTask *task;
-  g_autoptr(GTask) store_task = NULL;
-  StoreJob *job;
-
-  g_return_if_fail (PB_IS_WINDOW_DOCUMENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pb_window_document_save_revision_async);
-
-  /* The revision becomes the draft as well: nothing left to autosave. */
-  pb_window_document_ensure_refreshed (self);
-  self->autosaved_generation = self->generation;
-
-  job = store_job_new (self);
-  job->comment = comment != NULL && comment[0] != '\0' ? g_strdup (comment) : NULL;
-
-  store_task = g_task_new (self, NULL, save_revision_done, task);
-  g_task_set_source_tag (store_task, save_revision_thread);
-  g_task_set_task_data (store_task, job, store_job_free);
-
-  hold (self);
-  pb_store_queue_run (self->queue, store_task, save_revision_thread);
-}
-
-guint
-pb_window_document_save_revision_finish (PbWindowDocument  *self,
-                                         GAsyncResult      *result,
-                                         GError           **error)
-{
-  gssize number;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  number = g_task_propagate_int (G_TASK (result), error);
-  return number > 0 ? (guint)number : 0;
-}
-
-/* Loading: off the main thread, while the window builds itself */
-
-typedef struct
-{
-  PbStore         *store;
-  PbStoreQueue    *queue;
-  PbProfile       *profile;
-  PbConfiguration *draft;
-  PbConfiguration *saved;
-  guint            saved_number;
-} LoadJob;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_object (&job->queue);
-  g_clear_object (&job->profile);
-  g_clear_object (&job->draft);
-  g_clear_object (&job->saved);
-  g_free (job);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GListModel) revisions = NULL;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  job->draft = pb_store_load_draft (job->store, job->profile, &error);
-  if (job->draft != NULL)
-    job->saved = pb_store_load_latest_revision (job->store, job->profile, &error);
-  if (error == NULL)
-    revisions = pb_store_list_revisions (job->store, job->profile, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (revisions); i++)
-    {
-      g_autoptr(PbRevision) revision = g_list_model_get_item (revisions, i);
-
-      job->saved_number = MAX (job->saved_number, pb_revision_get_number (revision));
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-pb_window_document_load_async (PbStore             *store,
-                               PbStoreQueue        *queue,
-                               PbProfile           *profile,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
-
-  g_return_if_fail (PB_IS_STORE (store));
-  g_return_if_fail (PB_IS_STORE_QUEUE (queue));
-  g_return_if_fail (PB_IS_PROFILE (profile));
-
-  job = g_new0 (LoadJob, 1);
-  job->store = g_object_ref (store);
-  job->queue = g_object_ref (queue);
-  job->profile = g_object_ref (profile);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pb_window_document_load_async);
-  g_task_set_task_data (task, job, load_job_free);
-  /* In the queue, so that it reads the profile after every write queued
-   * before it (the autosave of the profile just left, say). */
-  pb_store_queue_run (queue, task, load_thread);
-}
-
-PbWindowDocument *
-pb_window_document_load_finish (GAsyncResult  *result,
-                                GError       **error)
-{
-  LoadJob *job;
-  PbWindowDocument *self;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-
-  job = g_task_get_task_data (G_TASK (result));
-  self = g_object_new (PB_TYPE_WINDOW_DOCUMENT, NULL);
-  if (g_application_get_default () != NULL)
-    self->application = g_object_ref (g_application_get_default ());
-  self->store = g_object_ref (job->store);
-  self->queue = g_object_ref (job->queue);
-  self->profile = g_object_ref (job->profile);
-  self->draft = g_object_ref (job->draft);
-  g_set_object (&self->saved, job->saved);
-  self->saved_number = job->saved_number;
-
-  self->undo_stack = pb_undo_stack_new (self->draft);
-  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (undo_stack_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (undo_stack_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
-
-  /* The checks and the preview are not run here: the window shows the
-   * draft first and refreshes once its first frame is drawn. */
-  return self;
-}
-
 /* Getters */
 
 PbProfile *
@@ -627,6 +316,34 @@ pb_window_document_get_autosave_error (PbWindowDocument *self)
 
 /* GObject */
 
+PbWindowDocument *
+_pb_window_document_new (PbStore         *store,
+                         PbStoreQueue    *queue,
+                         PbProfile       *profile,
+                         PbConfiguration *draft,
+                         guint            saved_number)
+{
+  PbWindowDocument *self = g_object_new (PB_TYPE_WINDOW_DOCUMENT, NULL);
+
+  if (g_application_get_default () != NULL)
+    self->application = g_object_ref (g_application_get_default ());
+  self->store = g_object_ref (store);
+  self->queue = g_object_ref (queue);
+  self->profile = g_object_ref (profile);
+  self->draft = g_object_ref (draft);
+  self->saved_number = saved_number;
+
+  self->undo_stack = pb_undo_stack_new (self->draft);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (undo_stack_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (undo_stack_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+
 static void
 pb_window_document_dispose (GObject *object)
 {
@@ -649,6 +366,7 @@ pb_window_document_finalize (GObject *object)
   g_clear_object (&self->preview);
   g_clear_object (&self->draft);
   g_clear_object (&self->saved);
+  g_clear_object (&self->saved_task);
   g_clear_object (&self->profile);
   g_clear_object (&self->queue);
   g_clear_object (&self->store);

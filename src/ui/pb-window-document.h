@@ -25,8 +25,10 @@ G_DECLARE_FINAL_TYPE (PbWindowDocument, pb_window_document, PB, WINDOW_DOCUMENT,
  *
  * It is the window's stand-in for the core's editing session: when that
  * exists, this file is what it replaces, one for one. */
-/* Reads @profile's draft and newest revision on @queue's worker thread,
- * after every write queued before. */
+/* Reads @profile's draft on @queue's worker thread, after every write
+ * queued before. Its newest revision is read when first needed (the
+ * first refresh, which the window runs after its first frame, or
+ * pb_window_document_ensure_refreshed()). */
 void              pb_window_document_load_async        (PbStore             *store,
                                                         PbStoreQueue        *queue,
                                                         PbProfile           *profile,
@@ -71,7 +73,8 @@ void              pb_window_document_set_revert_to_last_status (PbWindowDocument
 gboolean          pb_window_document_undo              (PbWindowDocument  *self);
 gboolean          pb_window_document_redo              (PbWindowDocument  *self);
 
-/* Runs the refresh now (checks, preview, autosave). */
+/* Runs the refresh now (checks, preview, autosave); or, while the newest
+ * revision is being read, once it is. */
 void              pb_window_document_refresh           (PbWindowDocument  *self);
 /* Runs it if it is pending, or was never run since loading. */
 void              pb_window_document_ensure_refreshed  (PbWindowDocument  *self);
