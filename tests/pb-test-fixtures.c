@@ -101,3 +101,38 @@ pb_test_remove_tree (const char *path)
 
   g_assert_cmpint (g_remove (path), ==, 0);
 }
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  gboolean *finalized = data;
+
+  *finalized = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+static gboolean
+finalize_timeout_cb (gpointer data)
+{
+  g_error ("%s was not finalized within 10 s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pb_test_finalize_soon (gpointer object)
+{
+  gboolean finalized = FALSE;
+  guint timeout;
+
+  g_assert_true (G_IS_OBJECT (object));
+
+  g_object_weak_ref (object, finalized_cb, &finalized);
+  timeout = g_timeout_add_seconds (10, finalize_timeout_cb, (gpointer)G_OBJECT_TYPE_NAME (object));
+  g_object_unref (object);
+
+  while (!finalized)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout);
+}

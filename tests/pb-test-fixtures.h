@@ -21,4 +21,9 @@ char            *pb_test_make_dir       (const char *tmpl);
  * asserts that every part went. */
 void             pb_test_remove_tree    (const char *path);
 
+/* Drops the caller's reference to @object and runs the main context until
+ * the object is finalized (the store releases the tasks of its worker on
+ * the caller's thread, right after their callbacks): fails after 10 s. */
+void             pb_test_finalize_soon  (gpointer    object);
+
 G_END_DECLS

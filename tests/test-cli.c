@@ -488,6 +488,45 @@ test_store_unusable (Fixture       *fixture,
   }
 }
 
+/* Another process holds the write lock for longer than the CLI waits:
+ * exit 7 ("busy, try again"), not 6 ("broken"), and nothing changed; a
+ * folder as the store, and a store path in errors. */
+static void
+test_store_busy_and_paths (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *example = pb_test_data_path ("worked-example.config.json");
+  g_autofree char *folder = g_build_filename (fixture->dir, "a-folder", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) busy = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) directory = { 0 };
+  sqlite3 *holder = NULL;
+
+  run_cli (fixture, &import, "import", example, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->store, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  run_cli (fixture, &busy, "import", example, NULL);
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+
+  g_assert_cmpint (busy.status, ==, 7);
+  g_assert_nonnull (strstr (busy.err, "busy"));
+  g_assert_nonnull (strstr (busy.err, fixture->store));
+  run_cli (fixture, &history, "history", "--json", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_nonnull (strstr (history.out, "\"revision\" : 1"));
+  g_assert_null (strstr (history.out, "\"revision\" : 2"));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run_cli (fixture, &directory, "--store", folder, "history", NULL);
+  g_assert_cmpint (directory.status, ==, 6);
+  g_assert_nonnull (strstr (directory.err, folder));
+  g_assert_nonnull (strstr (directory.err, "folder"));
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
@@ -562,6 +601,7 @@ main (int   argc,
   ADD ("/cli/import/dry-run-diff-restore", test_import_dry_run_and_diff);
   ADD ("/cli/profiles", test_profiles);
   ADD ("/cli/store/unusable", test_store_unusable);
+  ADD ("/cli/store/busy-and-paths", test_store_busy_and_paths);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/options-before-command", test_options_before_command);
 #undef ADD

@@ -870,7 +870,7 @@ test_history_restore (Fixture       *fixture,
 
   /* What the dialog does after a restore: the window reloads the draft. */
   g_assert_cmpuint (pb_store_restore_revision (pb_window_get_store (window), pb_window_get_profile (window),
-                                               1, NULL), ==, 3);
+                                               1, NULL, NULL), ==, 3);
   g_signal_emit_by_name (dialog, "restored", 3);
   g_assert_cmpuint (pb_window_get_saved_revision (window), ==, 3);
   g_assert_null (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Taking_notes"));

@@ -161,7 +161,7 @@ pb_cli_restore (const PbCliCommand  *command,
   if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
     return status;
 
-  recorded = pb_store_restore_revision (store, profile, number, &error);
+  recorded = pb_store_restore_revision (store, profile, number, NULL, &error);
   if (recorded == 0)
     return pb_cli_fail (NULL, error);
 

@@ -124,7 +124,11 @@ pb_cli_exit_code_for (const GError *error)
     case PB_ERROR_STORE_NEWER:
     case PB_ERROR_STORE_CORRUPT:
     case PB_ERROR_STORE_FAILED:
+    case PB_ERROR_STORE_READ_ONLY:
       return PB_EXIT_STORE;
+    case PB_ERROR_STORE_BUSY:
+    case PB_ERROR_STORE_CHANGED:
+      return PB_EXIT_BUSY;
     case PB_ERROR_FAILED:
     case PB_ERROR_INVALID_FILE:
     case PB_ERROR_UNSUPPORTED_VERSION:

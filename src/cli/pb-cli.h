@@ -18,6 +18,7 @@ typedef enum
   PB_EXIT_REFUSED = 4,
   PB_EXIT_REMOTE = 5,
   PB_EXIT_STORE = 6,
+  PB_EXIT_BUSY = 7,
 } PbExit;
 
 typedef struct _PbCliCommand PbCliCommand;

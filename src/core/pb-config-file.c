@@ -1522,11 +1522,14 @@ append_presence_status (GString  *out,
   g_string_append (out, "]");
 }
 
+/* @as_file: Logged out is written as what it always is, offline
+ * (docs/decisions.md); the store keeps the entries exactly as they are. */
 static void
 append_mapping_entries (GString         *out,
                         PbConfiguration *configuration,
                         GPtrArray       *keys,
-                        gboolean         state_to_presence)
+                        gboolean         state_to_presence,
+                        gboolean         as_file)
 {
   if (keys->len == 0)
     {
@@ -1547,9 +1550,8 @@ append_mapping_entries (GString         *out,
         {
           append_string (out, pb_configuration_get_presence_mapping (configuration, key));
         }
-      else if (strcmp (key, PB_STATE_ID_LOGGED_OUT) == 0)
+      else if (as_file && strcmp (key, PB_STATE_ID_LOGGED_OUT) == 0)
         {
-          /* Logged out is always offline (docs/decisions.md). */
           g_string_append (out, "null");
         }
       else
@@ -1567,18 +1569,56 @@ append_mapping_entries (GString         *out,
 
 static void
 append_state_to_presence (GString         *out,
-                          PbConfiguration *configuration)
+                          PbConfiguration *configuration,
+                          gboolean         as_file)
 {
   g_autoptr(GPtrArray) keys = pb_configuration_list_state_mappings (configuration);
 
-  if (pb_configuration_lookup_state (configuration, PB_STATE_ID_LOGGED_OUT) != NULL &&
+  if (as_file &&
+      pb_configuration_lookup_state (configuration, PB_STATE_ID_LOGGED_OUT) != NULL &&
       !pb_configuration_get_state_mapping (configuration, PB_STATE_ID_LOGGED_OUT, NULL))
     {
       g_ptr_array_add (keys, (gpointer)PB_STATE_ID_LOGGED_OUT);
       g_ptr_array_sort (keys, pb_compare_strings);
     }
 
-  append_mapping_entries (out, configuration, keys, TRUE);
+  append_mapping_entries (out, configuration, keys, TRUE, as_file);
+}
+
+/* What the administrator edits, and the unknown keys: every member after
+ * the lists, shared by the file and the store's copy of the mapping. */
+static void
+append_mapping_members (GString         *out,
+                        gboolean        *first,
+                        PbConfiguration *configuration,
+                        gboolean         as_file)
+{
+  g_autoptr(GPtrArray) presence_keys = pb_configuration_list_presence_mappings (configuration);
+  g_autoptr(GList) extra_keys = NULL;
+  JsonObject *extra;
+
+  begin_member (out, first, "presenceToState");
+  append_mapping_entries (out, configuration, presence_keys, FALSE, as_file);
+  begin_member (out, first, "stateToPresence");
+  append_state_to_presence (out, configuration, as_file);
+
+  begin_member (out, first, "revertToLastStatus");
+  append_boolean (out, pb_configuration_get_revert_to_last_status (configuration));
+  begin_member (out, first, "agentPostCallState");
+  append_string (out, pb_configuration_get_agent_post_call_state (configuration));
+
+  extra = pb_configuration_get_extra (configuration);
+  extra_keys = extra != NULL ? json_object_get_members (extra) : NULL;
+  extra_keys = g_list_sort (extra_keys, (GCompareFunc)strcmp);
+  for (const GList *l = extra_keys; l != NULL; l = l->next)
+    {
+      /* A known key set as extra in code would write a duplicate. */
+      if (is_known_key (l->data))
+        continue;
+
+      begin_member (out, first, l->data);
+      append_node (out, json_object_get_member (extra, l->data), 2);
+    }
 }
 
 /**
@@ -1597,10 +1637,7 @@ pb_config_file_to_data (PbConfiguration *configuration,
                         gsize           *length)
 {
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GPtrArray) presence_keys = NULL;
-  g_autoptr(GList) extra_keys = NULL;
   g_autofree char *stamp = NULL;
-  JsonObject *extra;
   GString *out;
   gboolean first = TRUE;
 
@@ -1649,29 +1686,7 @@ pb_config_file_to_data (PbConfiguration *configuration,
   begin_member (out, &first, "presenceStatuses");
   append_object_list (out, pb_configuration_get_presence_statuses (configuration), append_presence_status);
 
-  begin_member (out, &first, "presenceToState");
-  presence_keys = pb_configuration_list_presence_mappings (configuration);
-  append_mapping_entries (out, configuration, presence_keys, FALSE);
-  begin_member (out, &first, "stateToPresence");
-  append_state_to_presence (out, configuration);
-
-  begin_member (out, &first, "revertToLastStatus");
-  append_boolean (out, pb_configuration_get_revert_to_last_status (configuration));
-  begin_member (out, &first, "agentPostCallState");
-  append_string (out, pb_configuration_get_agent_post_call_state (configuration));
-
-  extra = pb_configuration_get_extra (configuration);
-  extra_keys = extra != NULL ? json_object_get_members (extra) : NULL;
-  extra_keys = g_list_sort (extra_keys, (GCompareFunc)strcmp);
-  for (const GList *l = extra_keys; l != NULL; l = l->next)
-    {
-      /* A known key set as extra in code would write a duplicate. */
-      if (is_known_key (l->data))
-        continue;
-
-      begin_member (out, &first, l->data);
-      append_node (out, json_object_get_member (extra, l->data), 2);
-    }
+  append_mapping_members (out, &first, configuration, TRUE);
 
   g_string_append (out, "\n}\n");
 
@@ -1705,5 +1720,85 @@ pb_config_file_save_path (PbConfiguration  *configuration,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/**
+ * pb_config_file_mapping_to_data:
+ * @length: (out) (optional): the length of the text
+ *
+ * The mapping alone, in the file's own words: `presenceToState`,
+ * `stateToPresence`, the two switches and the unknown top-level keys, with
+ * no header and no lists. The store keeps drafts and revisions this way, so
+ * there is one writer and one reader of a mapping in the project.
+ *
+ * Returns: (transfer full): a JSON object, UTF-8
+ */
+char *
+pb_config_file_mapping_to_data (PbConfiguration *configuration,
+                                gsize           *length)
+{
+  GString *out;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), NULL);
+
+  out = g_string_new ("{\n");
+  append_mapping_members (out, &first, configuration, FALSE);
+  g_string_append (out, "\n}");
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pb_config_file_load_mapping:
+ * @configuration: where the mapping goes (its lists are left alone)
+ *
+ * Reads what pb_config_file_mapping_to_data() wrote, with the same checks
+ * as a file. Errors are PB_ERROR_INVALID_FILE.
+ */
+gboolean
+pb_config_file_load_mapping (PbConfiguration  *configuration,
+                             const char       *data,
+                             gsize             length,
+                             GError          **error)
+{
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *root;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length > PB_CONFIG_FILE_MAX_SIZE)
+    {
+      set_too_large_error (error, length);
+      return FALSE;
+    }
+
+  if (!prescan (data, length, error))
+    return FALSE;
+
+  root_node = parse_json (data, length, error);
+  if (root_node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error_literal (error, PB_ERROR, PB_ERROR_INVALID_FILE,
+                           _("top level: expected a JSON object"));
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!read_mapping (root, "presenceToState", FALSE, configuration, error) ||
+      !read_mapping (root, "stateToPresence", TRUE, configuration, error) ||
+      !read_switches (root, configuration, error))
+    return FALSE;
+
+  read_extra (root, configuration);
   return TRUE;
 }

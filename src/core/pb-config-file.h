@@ -30,4 +30,13 @@ gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
                                             const char       *path,
                                             GError          **error);
 
+/* The mapping alone (docs/store.md): what the store keeps for a draft or a
+ * revision, next to its lists. */
+char            *pb_config_file_mapping_to_data (PbConfiguration  *configuration,
+                                                 gsize            *length);
+gboolean         pb_config_file_load_mapping    (PbConfiguration  *configuration,
+                                                 const char       *data,
+                                                 gsize             length,
+                                                 GError          **error);
+
 G_END_DECLS

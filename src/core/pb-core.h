@@ -17,6 +17,7 @@
 #include "pb-preview-event.h"
 #include "pb-preview.h"
 #include "pb-profile.h"
+#include "pb-profile-state.h"
 #include "pb-revision.h"
 #include "pb-store.h"
 #include "pb-undo-stack.h"

@@ -17,14 +17,29 @@ pb_sqlite_set_error (GError  **error,
   if (path == NULL)
     path = "";
 
-  /* Administrators can act on a full disk; SQLite's "database or disk is
-   * full" does not say which. */
-  if (sqlite3_errcode (db) == SQLITE_FULL)
-    g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                 _("Cannot write to the store “%s”: the disk is full"), path);
-  else
-    g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                 _("The store “%s” failed: %s"), path, sqlite3_errmsg (db));
+  /* Administrators can act on a full disk or a busy store; SQLite's
+   * "database or disk is full" does not say which, and "database is
+   * locked" sounds broken when it only means "try again". */
+  switch (sqlite3_errcode (db) & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
+                   _("Cannot write to the store “%s”: the disk is full"), path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_BUSY,
+                   _("The store “%s” is busy: another program is writing to it. "
+                     "Nothing was changed; try again in a moment."), path);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_READ_ONLY,
+                   _("The store “%s” cannot be written: it is read-only"), path);
+      break;
+    default:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
+                   _("The store “%s” failed: %s"), path, sqlite3_errmsg (db));
+    }
 }
 
 gboolean

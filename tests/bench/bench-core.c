@@ -103,7 +103,7 @@ bench_save_draft (gpointer data)
   /* One edit, then the autosave the window does after it. */
   pb_configuration_set_presence_mapping (b->config, pb_presence_status_get_api_name (status),
                                          pb_agent_state_get_id (state));
-  pb_store_save_draft (b->store, b->profile, b->config, &error);
+  pb_store_save_draft (b->store, b->profile, b->config, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -123,7 +123,7 @@ bench_save_revision (gpointer data)
   Bench *b = data;
   g_autoptr(GError) error = NULL;
 
-  pb_store_save_revision (b->store, b->profile, b->config, PB_REVISION_SOURCE_SAVE, "bench", &error);
+  pb_store_save_revision (b->store, b->profile, b->config, PB_REVISION_SOURCE_SAVE, "bench", NULL, &error);
   g_assert_no_error (error);
 }
 
