@@ -527,6 +527,41 @@ test_store_busy_and_paths (Fixture       *fixture,
   g_assert_nonnull (strstr (directory.err, "folder"));
 }
 
+/* checks: the registry, for people and for scripts. */
+static void
+test_checks (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(Run) human = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  const PbCheckInfo *checks;
+  guint n;
+
+  checks = pb_check_registry_get_all (&n);
+
+  run_cli (fixture, &human, "checks", NULL);
+  g_assert_cmpint (human.status, ==, 0);
+  g_assert_nonnull (strstr (human.out, "error unmapped_major_state: Major states without a presence"));
+
+  run_cli (fixture, &json, "checks", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *check = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (check, "code"), ==, checks[i].code);
+      g_assert_cmpstr (json_object_get_string_member (check, "severity"), ==,
+                       pb_severity_to_string (checks[i].severity));
+      g_assert_cmpstr (json_object_get_string_member (check, "title"), ==, checks[i].title);
+      g_assert_cmpstr (json_object_get_string_member (check, "advice"), ==, checks[i].advice);
+    }
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
@@ -602,6 +637,7 @@ main (int   argc,
   ADD ("/cli/profiles", test_profiles);
   ADD ("/cli/store/unusable", test_store_unusable);
   ADD ("/cli/store/busy-and-paths", test_store_busy_and_paths);
+  ADD ("/cli/checks", test_checks);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/options-before-command", test_options_before_command);
 #undef ADD

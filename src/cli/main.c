@@ -20,6 +20,7 @@ static const PbCliCommand commands[] = {
   { "diff", N_("REV_A REV_B"), N_("Show what changed between two revisions"), pb_cli_diff },
   { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
   { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
+  { "checks", "", N_("List every check, with what it means and how to fix it"), pb_cli_checks },
 };
 
 /* Commands of cli.md that need the remote side, which this build does not

@@ -75,5 +75,6 @@ int         pb_cli_history (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_diff (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_restore (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_profile (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_checks (const PbCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

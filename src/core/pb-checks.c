@@ -4,6 +4,8 @@
  */
 #include "pb-checks.h"
 
+#include "pb-check-registry.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -112,48 +114,48 @@ state_name (Checks    *checks,
   return info->display_name;
 }
 
-/* Takes the message from checks->message. */
+/* Takes the message from checks->message, and the severity from the
+ * registry. */
 static void
 add_finding (Checks     *checks,
              const char *code,
-             PbSeverity  severity,
              const char *path,
              PbSubject   subject,
              const char *subject_id)
 {
+  const PbCheckInfo *info = pb_check_registry_lookup (code);
+
+  g_assert (info != NULL);
   g_ptr_array_add (checks->findings,
-                   pb_finding_new (code, severity, path, checks->message->str, subject, subject_id));
+                   pb_finding_new (code, info->severity, path, checks->message->str, subject, subject_id));
 }
 
 /* A finding on a mapping entry: its path is "@member.@key". */
 static void
 add_entry_finding (Checks     *checks,
                    const char *code,
-                   PbSeverity  severity,
                    const char *member,
                    PbSubject   subject,
                    const char *key)
 {
   g_string_printf (checks->path, "%s.%s", member, key);
-  add_finding (checks, code, severity, checks->path->str, subject, key);
+  add_finding (checks, code, checks->path->str, subject, key);
 }
 
 static void
 add_presence_finding (Checks     *checks,
                       const char *code,
-                      PbSeverity  severity,
                       const char *api_name)
 {
-  add_entry_finding (checks, code, severity, "presenceToState", PB_SUBJECT_PRESENCE, api_name);
+  add_entry_finding (checks, code, "presenceToState", PB_SUBJECT_PRESENCE, api_name);
 }
 
 static void
 add_state_finding (Checks     *checks,
                    const char *code,
-                   PbSeverity  severity,
                    const char *state_id)
 {
-  add_entry_finding (checks, code, severity, "stateToPresence", PB_SUBJECT_STATE, state_id);
+  add_entry_finding (checks, code, "stateToPresence", PB_SUBJECT_STATE, state_id);
 }
 
 static void
@@ -166,7 +168,7 @@ add_indexed_finding (Checks     *checks,
                      const char *subject_id)
 {
   g_string_printf (checks->path, "%s[%u].%s", list, index, member);
-  add_finding (checks, code, PB_SEVERITY_ERROR, checks->path->str, subject, subject_id);
+  add_finding (checks, code, checks->path->str, subject, subject_id);
 }
 
 static void
@@ -202,7 +204,7 @@ check_agent_states (Checks *checks)
             {
               g_string_printf (checks->message, _("The major state %s has no presence status: the configuration cannot be saved until it has one"),
                                pb_agent_state_get_name (state));
-              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, PB_SEVERITY_ERROR, id);
+              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, id);
             }
         }
       else if (pb_configuration_lookup_state (config, major_id) == NULL)
@@ -217,7 +219,7 @@ check_agent_states (Checks *checks)
           g_string_printf (checks->message, _("The minor state %s has no presence of its own: it uses the mapping of %s"),
                            state_name (checks, state_info (checks, id)),
                            state_name (checks, state_info (checks, major_id)));
-          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, PB_SEVERITY_INFO, id);
+          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, id);
         }
     }
 }
@@ -256,7 +258,7 @@ check_presence_statuses (Checks *checks)
         {
           g_string_printf (checks->message, _("“%s” has no agent state of its own and sets %s (the default mapping)"),
                            label, state_name (checks, state));
-          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, PB_SEVERITY_INFO, api_name);
+          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, api_name);
         }
 
       if (!pb_presence_status_is_online (status) &&
@@ -268,7 +270,7 @@ check_presence_statuses (Checks *checks)
           else
             g_string_printf (checks->message, _("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s: the platform offers calls to a busy agent"),
                              label, state_name (checks, state));
-          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, PB_SEVERITY_WARNING, api_name);
+          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, api_name);
         }
 
       /* A state without any mapping is unmapped_major_state's business. */
@@ -287,7 +289,7 @@ check_presence_statuses (Checks *checks)
               g_string_printf (checks->message, _("The round trip does not come back: “%s” → %s → “%s”. The agent's choice is replaced at the next state change."),
                                label, state_name (checks, state), pb_configuration_get_presence_label (config, round_trip));
             }
-          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, PB_SEVERITY_WARNING, api_name);
+          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, api_name);
         }
     }
 }
@@ -338,7 +340,7 @@ check_busy_states (Checks *checks)
           g_string_printf (checks->message, _("The agent state %s shows “%s”, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
                            state_name (checks, info), pb_presence_status_get_label (status));
         }
-      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, PB_SEVERITY_WARNING, id);
+      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, id);
     }
 }
 
@@ -358,7 +360,7 @@ check_presence_mappings (Checks *checks)
           /* Translators: an API name, then a state name. */
           g_string_printf (checks->message, _("The presence status %s is mapped to %s but is not in the org's list of presence statuses"),
                            api_name, state_name (checks, state_info (checks, state_id)));
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, api_name);
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, api_name);
         }
 
       if (pb_configuration_lookup_state (config, state_id) == NULL)
@@ -366,7 +368,7 @@ check_presence_mappings (Checks *checks)
           /* Translators: a presence label, then a state id. */
           g_string_printf (checks->message, _("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
                            pb_configuration_get_presence_label (config, api_name), state_id);
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, api_name);
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, api_name);
         }
     }
 }
@@ -388,7 +390,7 @@ check_state_mappings (Checks *checks)
         {
           g_string_printf (checks->message, _("There is a presence mapping for the agent state %s, which is not in the account's list of states"),
                            state_id);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, state_id);
+          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, state_id);
         }
 
       if (api_name != NULL && pb_configuration_lookup_presence (config, api_name) == NULL)
@@ -396,7 +398,7 @@ check_state_mappings (Checks *checks)
           /* Translators: a state name, then an API name. */
           g_string_printf (checks->message, _("The agent state %s is mapped to the presence status %s, which is not in the org's list of presence statuses"),
                            state_name (checks, state_info (checks, state_id)), api_name);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, state_id);
+          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, state_id);
         }
     }
 }
@@ -413,7 +415,7 @@ check_switches (Checks *checks)
     {
       g_string_printf (checks->message, _("Agent Post Call State is %s, which is not in the account's list of states"),
                        post_call);
-      add_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, "agentPostCallState",
+      add_finding (checks, PB_CHECK_UNKNOWN_STATE, "agentPostCallState",
                    PB_SUBJECT_SWITCHES, "agentPostCallState");
     }
 
@@ -422,7 +424,7 @@ check_switches (Checks *checks)
     {
       g_string_printf (checks->message, _("Revert to last status has no effect while Agent Post Call State is %s: agents always get the presence mapped to that state"),
                        state_name (checks, info));
-      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, PB_SEVERITY_WARNING, "revertToLastStatus",
+      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, "revertToLastStatus",
                    PB_SUBJECT_SWITCHES, "revertToLastStatus");
     }
 }

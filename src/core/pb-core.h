@@ -6,6 +6,7 @@
 
 #include "pb-agent-state.h"
 #include "pb-change.h"
+#include "pb-check-registry.h"
 #include "pb-checks.h"
 #include "pb-config-file.h"
 #include "pb-configuration.h"

@@ -121,22 +121,6 @@ pb_problem_group_is_heading (PbProblemGroup *self)
 const char *
 pb_problem_group_get_title (PbProblemGroup *self)
 {
-  static const struct {
-    const char *code;
-    const char *title;
-  } titles[] = {
-    { PB_CHECK_UNMAPPED_MAJOR_STATE, N_("Major states without a presence") },
-    { PB_CHECK_UNKNOWN_STATE, N_("Mappings to agent states that no longer exist") },
-    { PB_CHECK_UNKNOWN_PRESENCE, N_("Mappings to presence statuses that no longer exist") },
-    { PB_CHECK_DUPLICATE_ID, N_("Duplicate ids") },
-    { PB_CHECK_REVERT_INEFFECTIVE, N_("Revert to last status has no effect") },
-    { PB_CHECK_BUSY_PRESENCE_TO_READY, N_("Busy presences that set Ready") },
-    { PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, N_("Online presences for busy or away states") },
-    { PB_CHECK_ROUND_TRIP_MISMATCH, N_("Round trips that do not come back") },
-    { PB_CHECK_DEFAULT_MAPPING_USED, N_("Presence statuses that set Ready by default") },
-    { PB_CHECK_MINOR_STATE_INHERITS, N_("Minor states that use their major state’s presence") },
-  };
-
   g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
 
   if (self->code == NULL)
@@ -153,14 +137,7 @@ pb_problem_group_get_title (PbProblemGroup *self)
         }
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      if (g_str_equal (titles[i].code, self->code))
-        return _(titles[i].title);
-    }
-
-  /* A check newer than this table: its code is still meaningful. */
-  return self->code;
+  return pb_check_registry_get_title (self->code);
 }
 
 GListModel *
