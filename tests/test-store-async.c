@@ -33,7 +33,7 @@ fixture_set_up (Fixture       *f,
   f->store = pb_store_open (f->path, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpuint (pb_store_import (f->store, "Example", config, NULL, &f->profile, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (f->store, "Example", config, NULL, NULL, &f->profile, &error), ==, 1);
   g_assert_no_error (error);
 }
 
@@ -130,7 +130,7 @@ test_generations (Fixture       *f,
 
   g_assert_cmpuint (pb_store_restore_revision (f->store, f->profile, 1, &generation, &error), ==, 3);
   g_assert_cmpuint (generation, ==, first + 3);
-  g_assert_cmpuint (pb_store_import (f->store, "Example", draft, NULL, NULL, &error), ==, 4);
+  g_assert_cmpuint (pb_store_import (f->store, "Example", draft, NULL, NULL, NULL, &error), ==, 4);
   g_assert_no_error (error);
   g_assert_true (pb_store_get_generation (f->store, f->profile, &generation, &error));
   g_assert_cmpuint (generation, ==, first + 4);

@@ -1147,7 +1147,7 @@ test_import_no_profile (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (pb_configuration_equal (prepared, imported));
 
-  number = pb_store_import (f->store, NULL, imported, "From the sandbox", &profile, &error);
+  number = pb_store_import (f->store, NULL, imported, "From the sandbox", NULL, &profile, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, ==, 1);
   g_assert_cmpstr (pb_profile_get_name (profile), ==, "Example Org");
@@ -1167,7 +1167,7 @@ test_import_no_profile (Fixture       *f,
 
   /* Once a profile exists, a nameless import goes to the default one. */
   g_clear_object (&profile);
-  number = pb_store_import (f->store, NULL, imported, NULL, &profile, &error);
+  number = pb_store_import (f->store, NULL, imported, NULL, NULL, &profile, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, ==, 2);
   g_assert_cmpstr (pb_profile_get_name (profile), ==, "Example Org");
@@ -1183,7 +1183,7 @@ test_import_no_org (Fixture       *f,
   g_autoptr(PbProfile) profile = NULL;
 
   pb_configuration_set_org (imported, NULL, NULL, FALSE);
-  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, &profile, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, NULL, &profile, &error), ==, 1);
   g_assert_no_error (error);
   g_assert_cmpstr (pb_profile_get_name (profile), ==, "Default");
   g_assert_true (pb_profile_get_is_default (profile));
@@ -1206,7 +1206,7 @@ test_import_new_named_profile (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (pb_configuration_equal (prepared, imported));
 
-  g_assert_cmpuint (pb_store_import (f->store, "Staging", imported, NULL, &profile, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (f->store, "Staging", imported, NULL, NULL, &profile, &error), ==, 1);
   g_assert_no_error (error);
   g_assert_cmpstr (pb_profile_get_name (profile), ==, "Staging");
 
@@ -1223,7 +1223,7 @@ test_import_new_named_profile (Fixture       *f,
   }
 
   /* Two profiles, none the default: a nameless import is refused. */
-  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, NULL, &error), ==, 0);
+  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, NULL, NULL, &error), ==, 0);
   g_assert_error (error, PB_ERROR, PB_ERROR_NOT_FOUND);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count (*) FROM revisions"), ==, 1);
 }
@@ -1267,7 +1267,7 @@ test_import_existing_fetched (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (pb_configuration_get_extra (prepared), "x-note"), ==, "kept");
   g_assert_cmpuint (g_list_model_get_n_items (pb_configuration_get_presence_statuses (prepared)), ==, 5);
 
-  g_assert_cmpuint (pb_store_import (f->store, "Production", imported, NULL, &target, &error), ==, 2);
+  g_assert_cmpuint (pb_store_import (f->store, "Production", imported, NULL, NULL, &target, &error), ==, 2);
   g_assert_no_error (error);
   g_assert_cmpint (pb_profile_get_id (target), ==, pb_profile_get_id (profile));
   assert_draft_equals (f->store, profile, expected);
@@ -1291,7 +1291,7 @@ test_import_existing_imported (Fixture       *f,
   g_autoptr(PbConfiguration) prepared = NULL;
   g_autoptr(PbProfile) profile = NULL;
 
-  g_assert_cmpuint (pb_store_import (f->store, "Production", first, NULL, &profile, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (f->store, "Production", first, NULL, NULL, &profile, &error), ==, 1);
   g_assert_no_error (error);
 
   /* Lists that came from a file are replaced by the next file's. */
@@ -1299,7 +1299,7 @@ test_import_existing_imported (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (pb_configuration_equal (prepared, second));
 
-  g_assert_cmpuint (pb_store_import (f->store, "Production", second, NULL, NULL, &error), ==, 2);
+  g_assert_cmpuint (pb_store_import (f->store, "Production", second, NULL, NULL, NULL, &error), ==, 2);
   g_assert_no_error (error);
   assert_draft_equals (f->store, profile, second);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count (*) FROM snapshots WHERE source = 'import'"), ==, 2);
@@ -1330,7 +1330,7 @@ test_import_rollback (Fixture       *f,
             "BEGIN SELECT RAISE (ABORT, 'injected failure'); END;");
   before = dump_tables (f->path);
 
-  g_assert_cmpuint (pb_store_import (f->store, "Fresh", imported, NULL, &created, &error), ==, 0);
+  g_assert_cmpuint (pb_store_import (f->store, "Fresh", imported, NULL, NULL, &created, &error), ==, 0);
   g_assert_error (error, PB_ERROR, PB_ERROR_STORE_FAILED);
   g_assert_nonnull (strstr (error->message, "injected failure"));
   g_assert_null (created);
@@ -1344,7 +1344,7 @@ test_import_rollback (Fixture       *f,
   g_assert_error (error, PB_ERROR, PB_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_cmpuint (pb_store_import (f->store, "Production", imported, NULL, NULL, &error), ==, 0);
+  g_assert_cmpuint (pb_store_import (f->store, "Production", imported, NULL, NULL, NULL, &error), ==, 0);
   g_assert_error (error, PB_ERROR, PB_ERROR_STORE_FAILED);
   g_clear_error (&error);
   {
@@ -1355,7 +1355,7 @@ test_import_rollback (Fixture       *f,
 
   /* The store still works once the cause is gone. */
   raw_exec (f->path, "DROP TRIGGER fail_revisions");
-  g_assert_cmpuint (pb_store_import (f->store, "Fresh", imported, NULL, &created, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (f->store, "Fresh", imported, NULL, NULL, &created, &error), ==, 1);
   g_assert_no_error (error);
   assert_draft_equals (f->store, created, imported);
 }
@@ -1372,7 +1372,7 @@ test_import_rollback_first_profile (Fixture       *f,
             "CREATE TRIGGER fail_drafts BEFORE INSERT ON drafts "
             "BEGIN SELECT RAISE (ABORT, 'injected failure'); END;");
 
-  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, NULL, &error), ==, 0);
+  g_assert_cmpuint (pb_store_import (f->store, NULL, imported, NULL, NULL, NULL, &error), ==, 0);
   g_assert_error (error, PB_ERROR, PB_ERROR_STORE_FAILED);
   g_clear_error (&error);
 
@@ -1648,7 +1648,7 @@ test_open_busy (Fixture       *f,
   sqlite3 *holder;
   gint64 start;
 
-  pb_store_import (f->store, "Example", config, NULL, &profile, &error);
+  pb_store_import (f->store, "Example", config, NULL, NULL, &profile, &error);
   g_assert_no_error (error);
   before = dump_tables (f->path);
 
@@ -1758,7 +1758,7 @@ test_open_read_only (Fixture       *f,
   g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
   store = pb_store_open (path, &error);
   g_assert_no_error (error);
-  pb_store_import (store, "Example", config, NULL, NULL, &error);
+  pb_store_import (store, "Example", config, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&store));
 

@@ -1029,7 +1029,7 @@ test_large_generated_profile (Fixture       *fixture,
     g_autoptr(PbStore) store = pb_store_open (fixture->store_path, NULL);
     g_autoptr(PbConfiguration) example = pb_test_worked_example ();
 
-    g_assert_cmpuint (pb_store_import (store, "Example", example, NULL, NULL, NULL), ==, 1);
+    g_assert_cmpuint (pb_store_import (store, "Example", example, NULL, NULL, NULL, NULL), ==, 1);
   }
   opened = g_get_monotonic_time ();
   fixture_open (fixture);

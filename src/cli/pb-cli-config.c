@@ -193,18 +193,13 @@ pb_cli_import (const PbCliCommand  *command,
     { NULL }
   };
   g_autoptr(PbConfiguration) imported = NULL;
-  g_autoptr(PbConfiguration) current = NULL;
-  g_autoptr(PbConfiguration) landing = NULL;
-  g_autoptr(PbProfile) profile = NULL;
+  g_autoptr(PbImportPlan) plan = NULL;
   g_autoptr(PbProfile) target = NULL;
   g_autoptr(PbStore) store = NULL;
-  g_autoptr(GListModel) changes = NULL;
-  g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *store_path = NULL;
-  const char *profile_name;
   guint n_errors;
   guint revision;
 
@@ -223,8 +218,8 @@ pb_cli_import (const PbCliCommand  *command,
   if (dry_run && !g_file_test (store_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(PbConfiguration) empty = pb_configuration_new ();
+      g_autoptr(GListModel) changes = pb_diff_configurations (empty, imported);
 
-      changes = pb_diff_configurations (empty, imported);
       pb_cli_print_changes (changes);
       return PB_EXIT_OK;
     }
@@ -233,56 +228,21 @@ pb_cli_import (const PbCliCommand  *command,
   if (store == NULL)
     return pb_cli_fail (NULL, error);
 
-  /* The target: the named profile if it exists, the default one without a
-   * name; a new name (or an empty store) compares against nothing. */
-  profile_name = pb_cli_get_profile_option ();
-  if (profile_name != NULL)
-    profile = pb_store_lookup_profile (store, profile_name, &error);
-  else
-    profile = pb_store_get_default_profile (store, &error);
-
-  if (profile == NULL && !g_error_matches (error, PB_ERROR, PB_ERROR_NOT_FOUND))
+  plan = pb_import_plan_new (store, pb_cli_get_profile_option (), imported, &error);
+  if (plan == NULL)
     return pb_cli_fail (NULL, error);
-  if (profile == NULL && profile_name == NULL)
-    {
-      g_autoptr(GListModel) profiles = pb_store_list_profiles (store, NULL);
 
-      /* Several profiles and none the default: refuse rather than guess. */
-      if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
-        return pb_cli_fail (NULL, error);
-    }
-  g_clear_error (&error);
-
-  if (profile != NULL)
-    {
-      current = pb_store_load_draft (store, profile, &error);
-      if (current == NULL)
-        return pb_cli_fail (NULL, error);
-      landing = pb_store_prepare_import (store, profile, imported, &error);
-      if (landing == NULL)
-        return pb_cli_fail (NULL, error);
-    }
-  else
-    {
-      current = pb_configuration_new ();
-      landing = g_object_ref (imported);
-    }
-
-  changes = pb_diff_configurations (current, landing);
-  pb_cli_print_changes (changes);
+  pb_cli_print_changes (pb_import_plan_get_changes (plan));
 
   /* A profile with fetched lists keeps them: say how the file's differ, as
    * every difference is shown before anything is written. */
-  if (!pb_configuration_lists_equal (landing, imported))
+  if (pb_import_plan_get_keeps_lists (plan))
     {
-      g_autoptr(GListModel) list_changes = pb_diff_configurations (landing, imported);
-
       g_print ("%s\n", _("The file’s lists differ from the profile’s, which are kept:"));
-      pb_cli_print_changes (list_changes);
+      pb_cli_print_changes (pb_import_plan_get_list_changes (plan));
     }
 
-  findings = pb_checks_run (landing);
-  n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  n_errors = pb_import_plan_get_n_errors (plan);
   if (n_errors > 0)
     {
       g_printerr ("presence-bridge-cli: ");
@@ -299,9 +259,7 @@ pb_cli_import (const PbCliCommand  *command,
   basename = g_path_get_basename (argv[1]);
   /* Translators: the comment of the revision an import records; %s is a file name */
   comment = g_strdup_printf (_("Imported from %s"), basename);
-  revision = pb_store_import (store,
-                              profile ? pb_profile_get_name (profile) : profile_name,
-                              imported, comment, &target, &error);
+  revision = pb_import_plan_apply (plan, store, comment, NULL, &target, &error);
   if (revision == 0)
     return pb_cli_fail (NULL, error);
 

@@ -33,6 +33,10 @@ struct _PbConfiguration
   char *agent_post_call_state;
 
   JsonObject *extra;
+
+  /* pb_configuration_assign() makes many changes and reports them once. */
+  guint frozen;
+  gboolean changed_while_frozen;
 };
 
 G_DEFINE_FINAL_TYPE (PbConfiguration, pb_configuration, G_TYPE_OBJECT)
@@ -56,7 +60,10 @@ static guint signals[N_SIGNALS];
 static void
 pb_configuration_emit_changed (PbConfiguration *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->frozen > 0)
+    self->changed_while_frozen = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -209,6 +216,17 @@ copy_table (GHashTable *from,
     g_hash_table_insert (to, g_strdup (key), g_strdup (value));
 }
 
+/* The unknown keys are JSON, which can change in place: never shared. */
+static void
+set_extra_copy (PbConfiguration *self,
+                JsonObject      *extra)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
+  g_autoptr(JsonNode) copy = json_node_copy (node);
+
+  pb_configuration_set_extra (self, json_node_get_object (copy));
+}
+
 /* Items are immutable, so a copy shares them and owns only the containers. */
 PbConfiguration *
 pb_configuration_copy (PbConfiguration *self)
@@ -216,7 +234,6 @@ pb_configuration_copy (PbConfiguration *self)
   PbConfiguration *copy;
   g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
-  g_autoptr(JsonNode) extra = NULL;
 
   g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
 
@@ -235,10 +252,7 @@ pb_configuration_copy (PbConfiguration *self)
   g_free (copy->agent_post_call_state);
   copy->agent_post_call_state = g_strdup (self->agent_post_call_state);
 
-  extra = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (extra, self->extra);
-  g_autoptr(JsonNode) extra_copy = json_node_copy (extra);
-  pb_configuration_set_extra (copy, json_node_get_object (extra_copy));
+  set_extra_copy (copy, self->extra);
 
   return copy;
 }
@@ -350,6 +364,63 @@ pb_configuration_equal (PbConfiguration *a,
          pb_configuration_lists_equal (a, b) &&
          pb_configuration_mapping_equal (a, b) &&
          extra_equal (a->extra, b->extra);
+}
+
+/**
+ * pb_configuration_assign:
+ * @source: what @self becomes
+ *
+ * Makes @self equal to @source in place, so that views bound to its list
+ * models stay bound: lists are replaced only when they differ (one
+ * #PbConfiguration::lists-changed each), and #PbConfiguration::changed is
+ * emitted once, when anything changed.
+ */
+void
+pb_configuration_assign (PbConfiguration *self,
+                         PbConfiguration *source)
+{
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+
+  g_return_if_fail (PB_IS_CONFIGURATION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (source));
+
+  if (self == source)
+    return;
+
+  self->frozen++;
+
+  pb_configuration_set_account (self, source->account_id, source->account_name);
+  pb_configuration_set_org (self, source->org_id, source->org_name, source->org_sandbox);
+
+  if (!states_equal (G_LIST_MODEL (self->agent_states), G_LIST_MODEL (source->agent_states)))
+    {
+      states = list_model_to_array (G_LIST_MODEL (source->agent_states));
+      pb_configuration_set_agent_states (self, states);
+    }
+  if (!statuses_equal (G_LIST_MODEL (self->presence_statuses), G_LIST_MODEL (source->presence_statuses)))
+    {
+      statuses = list_model_to_array (G_LIST_MODEL (source->presence_statuses));
+      pb_configuration_set_presence_statuses (self, statuses);
+    }
+
+  if (!pb_configuration_mapping_equal (self, source))
+    {
+      copy_table (source->presence_to_state, self->presence_to_state);
+      copy_table (source->state_to_presence, self->state_to_presence);
+      pb_configuration_set_revert_to_last_status (self, source->revert_to_last_status);
+      pb_configuration_set_agent_post_call_state (self, source->agent_post_call_state);
+      self->changed_while_frozen = TRUE;
+    }
+
+  if (!extra_equal (self->extra, source->extra))
+    set_extra_copy (self, source->extra);
+
+  if (--self->frozen == 0 && self->changed_while_frozen)
+    {
+      self->changed_while_frozen = FALSE;
+      pb_configuration_emit_changed (self);
+    }
 }
 
 /* The two snapshots alone: what the mapping was made against. */

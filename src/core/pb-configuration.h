@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (PbConfiguration, pb_configuration, PB, CONFIGURATION, GObj
 
 PbConfiguration  *pb_configuration_new                       (void);
 PbConfiguration  *pb_configuration_copy                      (PbConfiguration  *self);
+void              pb_configuration_assign                    (PbConfiguration  *self,
+                                                              PbConfiguration  *source);
 gboolean          pb_configuration_equal                     (PbConfiguration  *a,
                                                               PbConfiguration  *b);
 gboolean          pb_configuration_mapping_equal             (PbConfiguration  *a,

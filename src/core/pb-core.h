@@ -14,6 +14,7 @@
 #include "pb-error.h"
 #include "pb-finding.h"
 #include "pb-generator.h"
+#include "pb-import-plan.h"
 #include "pb-presence-status.h"
 #include "pb-preview-event.h"
 #include "pb-preview.h"

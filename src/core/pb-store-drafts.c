@@ -412,6 +412,7 @@ pb_store_import (PbStore          *self,
                  const char       *profile_name,
                  PbConfiguration  *imported,
                  const char       *comment,
+                 guint64          *generation,
                  PbProfile       **profile_out,
                  GError          **error)
 {
@@ -439,7 +440,7 @@ pb_store_import (PbStore          *self,
                                              : _pb_store_insert_profile_locked (self, target, error);
 
   if (profile != NULL &&
-      _pb_store_advance_generation (self, profile, pb_profile_get_id (profile), NULL, error) &&
+      _pb_store_advance_generation (self, profile, pb_profile_get_id (profile), generation, error) &&
       (landing = prepare_import_locked (self, pb_profile_get_id (profile), imported, error)) != NULL)
     number = _pb_store_save_revision_locked (self, pb_profile_get_id (profile), landing,
                                              PB_REVISION_SOURCE_IMPORT, comment, error);

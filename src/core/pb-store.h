@@ -165,11 +165,14 @@ PbProfile       *pb_store_dup_import_target       (PbStore          *self,
 /* Creates the profile when @profile_name is new (or, when NULL and the store
  * has no profile, one named after the org or "Default", made the default),
  * replaces its draft and records an "import" revision: one transaction, or
- * nothing. Returns the revision number, 0 on error. */
+ * nothing. @generation guards the target profile as pb_store_save_draft()
+ * says (a new profile has none to guard). Returns the revision number, 0 on
+ * error. */
 guint            pb_store_import                  (PbStore          *self,
                                                    const char       *profile_name,
                                                    PbConfiguration  *imported,
                                                    const char       *comment,
+                                                   guint64          *generation,
                                                    PbProfile       **profile_out,
                                                    GError          **error);
 

@@ -416,7 +416,7 @@ bench_size (const Size *size)
     g_autoptr(PbStore) store = pb_store_open (store_path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (pb_store_import (store, title, config, NULL, NULL, &error), ==, 1);
+    g_assert_cmpuint (pb_store_import (store, title, config, NULL, NULL, NULL, &error), ==, 1);
     g_assert_no_error (error);
   }
 
