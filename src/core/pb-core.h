@@ -21,5 +21,6 @@
 #include "pb-profile.h"
 #include "pb-profile-state.h"
 #include "pb-revision.h"
+#include "pb-session.h"
 #include "pb-store.h"
 #include "pb-undo-stack.h"
