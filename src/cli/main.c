@@ -20,6 +20,7 @@ static const PbCliCommand commands[] = {
   { "diff", N_("REV_A REV_B"), N_("Show what changed between two revisions"), pb_cli_diff },
   { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
   { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
+  { "simulate", N_("[FILE]"), N_("Play an agent’s day through a configuration, step by step"), pb_cli_simulate },
 };
 
 /* Commands of cli.md that need the remote side, which this build does not
