@@ -56,14 +56,16 @@ typedef struct
   gboolean stuck;
 
   /* Worked out at the first question. */
+  GHashTable *kinds;         /* state id → PbStateKind + 1 */
   gboolean escapes_known;
   gboolean escape_anywhere;
   GHashTable *escape_states; /* states a pick of an online status leaves alone */
   const char *busy_states[PB_CALL_EXTERNAL + 1];
   const char *wrap_state;
 
-  /* The step being played. */
+  /* The step being played, and the preview's event for it. */
   PbSimStep *step;
+  PbPreviewEvent *event;
   const char *rule;
   GPtrArray *explanation;
 } Sim;
@@ -76,6 +78,7 @@ sim_init (Sim             *sim,
   sim->config = config;
   sim->state = PB_STATE_ID_LOGGED_OUT;
   sim->escape_states = g_hash_table_new (g_str_hash, g_str_equal);
+  sim->kinds = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 static void
@@ -84,6 +87,7 @@ sim_clear (Sim *sim)
   g_clear_object (&sim->findings);
   g_clear_pointer (&sim->predictions, g_hash_table_unref);
   g_clear_pointer (&sim->escape_states, g_hash_table_unref);
+  g_clear_pointer (&sim->kinds, g_hash_table_unref);
 }
 
 /* What the lists say */
@@ -115,11 +119,22 @@ is_busy_presence (Sim        *sim,
   return status != NULL && !pb_presence_status_is_online (status);
 }
 
+/* Classifying casefolds names, and a sweep asks about thousands of states
+ * several times each: asked once per state. Keys are borrowed from the
+ * configuration (or are literals). */
 static PbStateKind
 kind_of (Sim        *sim,
          const char *state_id)
 {
-  return pb_configuration_get_state_kind (sim->config, state_id);
+  gpointer cached = g_hash_table_lookup (sim->kinds, state_id);
+  PbStateKind kind;
+
+  if (cached != NULL)
+    return GPOINTER_TO_INT (cached) - 1;
+
+  kind = pb_configuration_get_state_kind (sim->config, state_id);
+  g_hash_table_insert (sim->kinds, (char *)state_id, GINT_TO_POINTER (kind + 1));
+  return kind;
 }
 
 /* Busy, Away and Wrap up, as the checks count them. */
@@ -519,7 +534,15 @@ static void
 enter_state (Sim        *sim,
              const char *state_id)
 {
-  g_autoptr(PbPreviewEvent) event = pb_preview_build_state_event (sim->config, state_id);
+  g_autoptr(PbPreviewEvent) event = NULL;
+
+  /* A state change's own event says it already. */
+  if (sim->event != NULL &&
+      pb_preview_event_get_kind (sim->event) == PB_PREVIEW_EVENT_STATE &&
+      g_strcmp0 (pb_preview_event_get_subject_id (sim->event), state_id) == 0)
+    event = g_object_ref (sim->event);
+  else
+    event = pb_preview_build_state_event (sim->config, state_id);
 
   add_event_line (sim, event);
   apply_state (sim, state_id);
@@ -555,7 +578,6 @@ require_logged_in (Sim *sim)
 static void
 play_log_in (Sim *sim)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
   const char *ready;
 
   if (sim->logged_in)
@@ -564,8 +586,7 @@ play_log_in (Sim *sim)
       return;
     }
 
-  event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_IN);
-  add_event_line (sim, event);
+  add_event_line (sim, sim->event);
   set_rule (sim, PB_SIM_RULE_LOG_IN);
 
   sim->logged_in = TRUE;
@@ -577,16 +598,13 @@ play_log_in (Sim *sim)
 static void
 play_log_out (Sim *sim)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
-
   if (!sim->logged_in)
     {
       nothing_happens (sim, g_strdup (_("Nothing happens: the agent is already logged out of ContactPad")));
       return;
     }
 
-  event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_OUT);
-  add_event_line (sim, event);
+  add_event_line (sim, sim->event);
   set_rule (sim, PB_SIM_RULE_LOG_OUT);
   log_out (sim);
 }
@@ -594,16 +612,13 @@ play_log_out (Sim *sim)
 static void
 play_go_offline (Sim *sim)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
-
   if (sim->presence == NULL)
     {
       nothing_happens (sim, g_strdup (_("Nothing happens: the agent is already offline in Omni-Channel")));
       return;
     }
 
-  event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_GO_OFFLINE);
-  add_event_line (sim, event);
+  add_event_line (sim, sim->event);
   set_rule (sim, PB_SIM_RULE_GO_OFFLINE);
   log_out (sim);
 }
@@ -612,7 +627,6 @@ static void
 play_pick_presence (Sim        *sim,
                     const char *subject)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
   PbPresenceStatus *status = lookup_presence (sim, subject);
   const char *api_name;
   const char *target;
@@ -626,8 +640,7 @@ play_pick_presence (Sim        *sim,
     }
 
   api_name = pb_presence_status_get_api_name (status);
-  event = pb_preview_build_presence_event (sim->config, api_name);
-  add_event_line (sim, event);
+  add_event_line (sim, sim->event);
   set_rule (sim, PB_SIM_RULE_PRESENCE_TO_STATE);
 
   sim->presence = api_name;
@@ -827,7 +840,6 @@ play_post_call (Sim *sim)
 static void
 play_chat (Sim *sim)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
   const char *busy;
 
   if (!sim->logged_in)
@@ -857,61 +869,65 @@ play_chat (Sim *sim)
       return;
     }
 
-  event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_CHAT);
-  add_event_line (sim, event);
+  add_event_line (sim, sim->event);
   set_rule (sim, PB_SIM_RULE_CHAT);
   enter_state (sim, busy);
 }
 
-/* The step's own sentence: the preview's trigger where it has one. */
-static char *
-dup_event_text (Sim            *sim,
-                PbDayScript    *script,
-                guint           index)
+/* The preview's event for the step, whose trigger is the step's own
+ * sentence; NULL for calls and wrap-up, which the preview has not. */
+static PbPreviewEvent *
+build_event (Sim         *sim,
+             PbDayScript *script,
+             guint        index)
 {
-  g_autoptr(PbPreviewEvent) event = NULL;
   const char *subject = pb_day_script_get_event_subject (script, index);
 
   switch (pb_day_script_get_event_type (script, index))
     {
     case PB_DAY_EVENT_LOG_IN:
-      event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_IN);
-      break;
+      return pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_IN);
     case PB_DAY_EVENT_LOG_OUT:
-      event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_OUT);
-      break;
+      return pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_LOG_OUT);
     case PB_DAY_EVENT_GO_OFFLINE:
-      event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_GO_OFFLINE);
-      break;
+      return pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_GO_OFFLINE);
     case PB_DAY_EVENT_CHAT:
-      event = pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_CHAT);
-      break;
+      return pb_preview_build_fixed_event (sim->config, PB_PREVIEW_FIXED_CHAT);
     case PB_DAY_EVENT_PICK_PRESENCE:
-      event = pb_preview_build_presence_event (sim->config, subject);
-      break;
+      return pb_preview_build_presence_event (sim->config, subject);
     case PB_DAY_EVENT_STATE_CHANGE:
-      event = pb_preview_build_state_event (sim->config, subject);
-      break;
+      return pb_preview_build_state_event (sim->config, subject);
     case PB_DAY_EVENT_POST_CALL:
-      event = pb_preview_build_revert_event (sim->config, TRUE);
-      break;
-    case PB_DAY_EVENT_WRAP_UP:
-      return g_strdup (_("The call ends"));
+      /* The outcome depends on the call; the trigger does not. */
+      return pb_preview_build_revert_event (sim->config, TRUE);
     case PB_DAY_EVENT_CALL:
+    case PB_DAY_EVENT_WRAP_UP:
     default:
-      switch (pb_day_script_get_call_direction (script, index))
-        {
-        case PB_CALL_OUTBOUND:
-          return g_strdup (_("Agent makes an outbound call"));
-        case PB_CALL_EXTERNAL:
-          return g_strdup (_("Agent makes an external call"));
-        case PB_CALL_INBOUND:
-        default:
-          return g_strdup (_("An inbound call arrives"));
-        }
+      return NULL;
     }
+}
 
-  return g_strdup (pb_preview_event_get_trigger (event));
+static const char *
+get_event_text (PbDayScript    *script,
+                guint           index,
+                PbPreviewEvent *event)
+{
+  if (event != NULL)
+    return pb_preview_event_get_trigger (event);
+
+  if (pb_day_script_get_event_type (script, index) == PB_DAY_EVENT_WRAP_UP)
+    return _("The call ends");
+
+  switch (pb_day_script_get_call_direction (script, index))
+    {
+    case PB_CALL_OUTBOUND:
+      return _("Agent makes an outbound call");
+    case PB_CALL_EXTERNAL:
+      return _("Agent makes an external call");
+    case PB_CALL_INBOUND:
+    default:
+      return _("An inbound call arrives");
+    }
 }
 
 static PbSimStep *
@@ -919,7 +935,7 @@ play_event (Sim         *sim,
             PbDayScript *script,
             guint        index)
 {
-  g_autofree char *text = dup_event_text (sim, script, index);
+  g_autoptr(PbPreviewEvent) event = build_event (sim, script, index);
   PbDayEventType type = pb_day_script_get_event_type (script, index);
   const char *subject = pb_day_script_get_event_subject (script, index);
   const char *state_before = sim->state;
@@ -930,8 +946,9 @@ play_event (Sim         *sim,
   if (type == PB_DAY_EVENT_CALL)
     subject = pb_call_direction_to_string (pb_day_script_get_call_direction (script, index));
 
-  step = pb_sim_step_new (index, type, subject, text);
+  step = pb_sim_step_new (index, type, subject, get_event_text (script, index, event));
   sim->step = step;
+  sim->event = event;
   sim->explanation = g_ptr_array_new ();
 
   switch (type)
@@ -988,6 +1005,7 @@ play_event (Sim         *sim,
   pb_sim_step_set_rule (step, sim->rule, (GStrv)g_ptr_array_free (sim->explanation, FALSE));
   sim->explanation = NULL;
   sim->step = NULL;
+  sim->event = NULL;
 
   return step;
 }
