@@ -21,6 +21,7 @@ static const PbCliCommand commands[] = {
   { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
   { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
   { "checks", "", N_("List every check, with what it means and how to fix it"), pb_cli_checks },
+  { "simulate", N_("[FILE]"), N_("Play an agent’s day through a configuration, step by step"), pb_cli_simulate },
 };
 
 /* Commands of cli.md that need the remote side, which this build does not

@@ -9,19 +9,6 @@
 
 #include "pb-cli.h"
 
-static gboolean
-parse_revision (const char *text,
-                guint      *number)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return FALSE;
-
-  *number = (guint)value;
-  return TRUE;
-}
-
 int
 pb_cli_history (const PbCliCommand  *command,
                 int                  argc,
@@ -121,7 +108,7 @@ pb_cli_diff (const PbCliCommand  *command,
     return PB_EXIT_USAGE;
   if (argc != 3)
     return pb_cli_usage_error (command, "%s", _("Expected two revision numbers"));
-  if (!parse_revision (argv[1], &a) || !parse_revision (argv[2], &b))
+  if (!pb_cli_parse_revision (argv[1], &a) || !pb_cli_parse_revision (argv[2], &b))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
   if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
@@ -155,7 +142,7 @@ pb_cli_restore (const PbCliCommand  *command,
     return PB_EXIT_USAGE;
   if (argc != 2)
     return pb_cli_usage_error (command, "%s", _("Expected one revision number"));
-  if (!parse_revision (argv[1], &number))
+  if (!pb_cli_parse_revision (argv[1], &number))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
   if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-cli.h"
 
@@ -224,4 +225,46 @@ pb_cli_print_changes (GListModel *changes)
                pb_change_get_path (change),
                pb_change_get_description (change));
     }
+}
+
+gboolean
+pb_cli_parse_revision (const char *text,
+                       guint      *number)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return FALSE;
+
+  *number = (guint)value;
+  return TRUE;
+}
+
+char *
+pb_cli_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *escaped;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Whatever a store or a file holds, the terminal gets valid UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  escaped = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* C0, DEL and C1: what starts an escape sequence, moves the cursor
+       * or ends a line. */
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_string_append_printf (escaped, "\\u%04x", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (escaped, FALSE);
 }

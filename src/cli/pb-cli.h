@@ -62,6 +62,14 @@ int         pb_cli_usage_error        (const PbCliCommand *command,
                                        ...) G_GNUC_PRINTF (2, 3);
 int         pb_cli_exit_code_for      (const GError       *error);
 
+/* A revision number as "history" shows it (1 or more). */
+gboolean    pb_cli_parse_revision     (const char         *text,
+                                       guint              *number);
+/* @text fit for a terminal: control characters (C0, DEL, C1) written as
+ * \u001b, so a label cannot recolour, rewrite or split a line; invalid
+ * UTF-8 replaced. --json output keeps the exact text instead. */
+char       *pb_cli_escape             (const char         *text);
+
 /* Pretty-printed JSON on stdout, for the --json options. */
 void        pb_cli_print_json         (JsonNode           *node);
 /* One line per change, as import, diff and the window's tooltips show it. */
@@ -76,5 +84,6 @@ int         pb_cli_diff (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_restore (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_profile (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_checks (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_simulate (const PbCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

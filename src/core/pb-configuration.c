@@ -937,3 +937,50 @@ pb_configuration_dup_state_display_name (PbConfiguration *self,
                           major ? pb_agent_state_get_name (major) : pb_agent_state_get_major_id (state),
                           pb_agent_state_get_name (state));
 }
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded_word)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return strstr (folded, folded_word) != NULL;
+}
+
+/* What the simulator asks for ("the Busy minor for inbound calls", "a
+ * Lunch state"): accounts name their states freely, so a word in the id or
+ * the name is the best guess there is (docs/simulation.md). */
+const char *
+pb_configuration_find_state (PbConfiguration *self,
+                             PbStateKind      kind,
+                             gboolean         minor,
+                             const char      *word,
+                             const char      *except)
+{
+  g_autofree char *folded_word = NULL;
+  guint n;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+
+  folded_word = word != NULL ? g_utf8_casefold (word, -1) : NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->agent_states));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (G_LIST_MODEL (self->agent_states), i);
+      const char *id = pb_agent_state_get_id (state);
+
+      /* Duplicates are an error of their own; lookups see the first. */
+      if (pb_configuration_lookup_state (self, id) != state ||
+          pb_agent_state_is_major (state) == minor ||
+          g_strcmp0 (id, except) == 0 ||
+          pb_configuration_get_state_kind (self, id) != kind)
+        continue;
+
+      if (folded_word == NULL ||
+          contains_folded (id, folded_word) ||
+          contains_folded (pb_agent_state_get_name (state), folded_word))
+        return id;
+    }
+
+  return NULL;
+}

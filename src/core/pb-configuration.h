@@ -117,5 +117,13 @@ PbStateKind       pb_configuration_get_state_kind            (PbConfiguration  *
                                                               const char       *state_id);
 char             *pb_configuration_dup_state_display_name    (PbConfiguration  *self,
                                                               const char       *state_id);
+/* The first state, in list order, of @kind, minor or major as asked, whose
+ * id or name contains @word (ignoring case; NULL for any), other than
+ * @except (may be NULL). */
+const char       *pb_configuration_find_state                (PbConfiguration  *self,
+                                                              PbStateKind       kind,
+                                                              gboolean          minor,
+                                                              const char       *word,
+                                                              const char       *except);
 
 G_END_DECLS

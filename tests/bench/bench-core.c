@@ -74,6 +74,24 @@ bench_preview (gpointer data)
   g_autoptr(GListModel) events = pb_preview_build (b->config);
 }
 
+/* The day is made from the lists, then played: what the CLI and the
+ * window do for one run. */
+static void
+bench_simulate_default (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(PbDayScript) day = pb_day_script_new_default (b->config);
+  g_autoptr(GListModel) steps = pb_simulation_run (b->config, day);
+}
+
+static void
+bench_simulate_every_status (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(PbDayScript) day = pb_day_script_new_every_status (b->config);
+  g_autoptr(GListModel) steps = pb_simulation_run (b->config, day);
+}
+
 static void
 bench_export (gpointer data)
 {
@@ -149,6 +167,8 @@ run_size (guint n_statuses,
   g_print ("  %-34s %9.3f ms\n", "generate", measure (bench_generate, &b, 5));
   g_print ("  %-34s %9.3f ms\n", "checks (pb_checks_run)", measure (bench_checks, &b, 21));
   g_print ("  %-34s %9.3f ms\n", "preview (pb_preview_build)", measure (bench_preview, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "simulate the default day", measure (bench_simulate_default, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "simulate every-status", measure (bench_simulate_every_status, &b, 11));
   g_print ("  %-34s %9.3f ms\n", "export to JSON", measure (bench_export, &b, 11));
   g_print ("  %-34s %9.3f ms\n", "load from JSON", measure (bench_load, &b, 11));
   g_print ("  %-34s %9.3f ms\n", "edit + autosave draft", measure (bench_save_draft, &b, 21));
