@@ -340,6 +340,25 @@ pb_config_file_load_bytes (GBytes  *bytes,
   return configuration_from_root (root, error);
 }
 
+/**
+ * pb_config_file_parse_json:
+ * @bytes: untrusted JSON text
+ *
+ * The file's strict, bounded JSON reading alone, for documents of any
+ * shape (the sandbox's request bodies and state file).
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JsonNode *
+pb_config_file_parse_json (GBytes  *bytes,
+                           GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return pb_json_parse (bytes, &config_format, error);
+}
+
 PbConfiguration *
 pb_config_file_load_path (const char  *path,
                           GError     **error)
