@@ -354,6 +354,49 @@ pb_configuration_equal (PbConfiguration *a,
          extra_equal (a->extra, b->extra);
 }
 
+/* @key is ignored (Logged out, always offline), where not NULL. */
+static gboolean
+tables_equal_but (GHashTable *a,
+                  GHashTable *b,
+                  const char *key)
+{
+  GHashTableIter iter;
+  gpointer k, value;
+  guint size_a = g_hash_table_size (a) - (g_hash_table_contains (a, key) ? 1 : 0);
+  guint size_b = g_hash_table_size (b) - (g_hash_table_contains (b, key) ? 1 : 0);
+
+  if (size_a != size_b)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &k, &value))
+    {
+      gpointer other_value;
+
+      if (g_str_equal (k, key))
+        continue;
+      if (!g_hash_table_lookup_extended (b, k, NULL, &other_value) || g_strcmp0 (value, other_value) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the platform stores of a configuration (platform-api.md: the two
+ * mappings and revertToLastStatus): Agent Post Call State is the
+ * account's, and Logged out is offline whatever an entry says. */
+gboolean
+pb_configuration_published_equal (PbConfiguration *a,
+                                  PbConfiguration *b)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (a), FALSE);
+  g_return_val_if_fail (PB_IS_CONFIGURATION (b), FALSE);
+
+  return tables_equal (a->presence_to_state, b->presence_to_state) &&
+         tables_equal_but (a->state_to_presence, b->state_to_presence, PB_STATE_ID_LOGGED_OUT) &&
+         a->revert_to_last_status == b->revert_to_last_status;
+}
+
 /**
  * pb_configuration_assign:
  * @source: what @self becomes
@@ -409,6 +452,18 @@ pb_configuration_assign (PbConfiguration *self,
       self->changed_while_frozen = FALSE;
       pb_configuration_emit_changed (self);
     }
+}
+
+/* Nothing imported or fetched yet: no list and no mapping entry. */
+gboolean
+pb_configuration_is_empty (PbConfiguration *self)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), FALSE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->agent_states)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->presence_statuses)) == 0 &&
+         g_hash_table_size (self->presence_to_state) == 0 &&
+         g_hash_table_size (self->state_to_presence) == 0;
 }
 
 /* The two snapshots alone: what the mapping was made against. */

@@ -35,6 +35,10 @@ gboolean          pb_configuration_mapping_equal             (PbConfiguration  *
                                                               PbConfiguration  *b);
 gboolean          pb_configuration_lists_equal               (PbConfiguration  *a,
                                                               PbConfiguration  *b);
+gboolean          pb_configuration_is_empty                  (PbConfiguration  *self);
+/* The part a platform stores: the two mappings and the switch. */
+gboolean          pb_configuration_published_equal           (PbConfiguration  *a,
+                                                              PbConfiguration  *b);
 
 /* Account and org the configuration belongs to (may be NULL). */
 const char       *pb_configuration_get_account_id            (PbConfiguration  *self);

@@ -14,6 +14,10 @@ struct _PbProfileState
   PbConfiguration *saved;
   guint saved_number;
   PbConfiguration *recovery;
+  PbRemoteConfiguration *base;
+  PbRemoteConfiguration *remote;
+  gboolean conflict;
+  PbAvailability revert_available;
 };
 
 G_DEFINE_FINAL_TYPE (PbProfileState, pb_profile_state, G_TYPE_OBJECT)
@@ -27,6 +31,8 @@ pb_profile_state_finalize (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->saved);
   g_clear_object (&self->recovery);
+  g_clear_object (&self->base);
+  g_clear_object (&self->remote);
 
   G_OBJECT_CLASS (pb_profile_state_parent_class)->finalize (object);
 }
@@ -122,4 +128,47 @@ pb_profile_state_set_recovery (PbProfileState  *self,
   g_return_if_fail (recovery == NULL || PB_IS_CONFIGURATION (recovery));
 
   g_set_object (&self->recovery, recovery);
+}
+
+PbRemoteConfiguration *
+pb_profile_state_get_base (PbProfileState *self)
+{
+  g_return_val_if_fail (PB_IS_PROFILE_STATE (self), NULL);
+  return self->base;
+}
+
+PbRemoteConfiguration *
+pb_profile_state_get_remote (PbProfileState *self)
+{
+  g_return_val_if_fail (PB_IS_PROFILE_STATE (self), NULL);
+  return self->remote;
+}
+
+gboolean
+pb_profile_state_get_conflict (PbProfileState *self)
+{
+  g_return_val_if_fail (PB_IS_PROFILE_STATE (self), FALSE);
+  return self->conflict;
+}
+
+PbAvailability
+pb_profile_state_get_revert_available (PbProfileState *self)
+{
+  g_return_val_if_fail (PB_IS_PROFILE_STATE (self), PB_AVAILABILITY_UNKNOWN);
+  return self->revert_available;
+}
+
+void
+pb_profile_state_set_remote (PbProfileState        *self,
+                             PbRemoteConfiguration *base,
+                             PbRemoteConfiguration *remote,
+                             gboolean               conflict,
+                             PbAvailability         revert_available)
+{
+  g_return_if_fail (PB_IS_PROFILE_STATE (self));
+
+  g_set_object (&self->base, base);
+  g_set_object (&self->remote, remote);
+  self->conflict = conflict;
+  self->revert_available = revert_available;
 }

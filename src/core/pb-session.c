@@ -158,14 +158,7 @@ differs_from_saved (PbConfiguration *draft,
                     PbConfiguration *saved)
 {
   if (saved == NULL)
-    {
-      g_autoptr(GPtrArray) presences = pb_configuration_list_presence_mappings (draft);
-      g_autoptr(GPtrArray) states = pb_configuration_list_state_mappings (draft);
-
-      return g_list_model_get_n_items (pb_configuration_get_agent_states (draft)) > 0 ||
-             g_list_model_get_n_items (pb_configuration_get_presence_statuses (draft)) > 0 ||
-             presences->len > 0 || states->len > 0;
-    }
+    return !pb_configuration_is_empty (draft);
 
   return !pb_configuration_equal (draft, saved);
 }

@@ -66,19 +66,18 @@ load_row (PbStore           *self,
   return *config != NULL;
 }
 
-static gboolean
-load_draft_locked (PbStore           *self,
-                   gint64             profile_id,
-                   PbConfiguration  **draft,
-                   GError           **error)
+PbConfiguration *
+_pb_store_load_draft_locked (PbStore  *self,
+                             gint64    profile_id,
+                             GError  **error)
 {
-  if (!load_row (self, "SELECT snapshot_id, mapping_json FROM drafts WHERE profile_id = ?1",
-                 profile_id, draft, error))
-    return FALSE;
+  PbConfiguration *draft;
 
-  if (*draft == NULL)
-    *draft = pb_configuration_new ();
-  return TRUE;
+  if (!load_row (self, "SELECT snapshot_id, mapping_json FROM drafts WHERE profile_id = ?1",
+                 profile_id, &draft, error))
+    return NULL;
+
+  return draft != NULL ? draft : pb_configuration_new ();
 }
 
 PbConfiguration *
@@ -87,7 +86,6 @@ pb_store_load_draft (PbStore    *self,
                      GError    **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  PbConfiguration *draft;
   gint64 profile_id;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
@@ -95,10 +93,10 @@ pb_store_load_draft (PbStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   profile_id = _pb_store_lock_profile (self, profile, &locker, error);
-  if (profile_id == 0 || !load_draft_locked (self, profile_id, &draft, error))
+  if (profile_id == 0)
     return NULL;
 
-  return draft;
+  return _pb_store_load_draft_locked (self, profile_id, error);
 }
 
 gboolean
@@ -238,13 +236,15 @@ load_state_locked (PbStore    *self,
     }
 
   if (!_pb_store_read_generation (self, profile, profile_id, &generation, error) ||
-      !load_draft_locked (self, profile_id, &draft, error) ||
+      (draft = _pb_store_load_draft_locked (self, profile_id, error)) == NULL ||
       !load_row (self, "SELECT snapshot_id, mapping_json FROM recoveries WHERE profile_id = ?1",
                  profile_id, &recovery, error))
     return NULL;
 
   state = pb_profile_state_new (stored, draft, generation);
   pb_profile_state_set_recovery (state, recovery);
+  if (!_pb_store_load_remote_state_locked (self, profile_id, state, error))
+    return NULL;
 
   if (_pb_store_find_revision (self, profile, profile_id, 0, &number, &snapshot_id, &mapping_json, &local_error))
     {

@@ -42,6 +42,10 @@ struct _PbStore
 #define PB_SNAPSHOT_SOURCE_IMPORT "import"
 #define PB_SNAPSHOT_SOURCE_SAVE   "save"
 
+/* What a remote configuration came with. */
+#define PB_REMOTE_SOURCE_FETCH   "fetch"
+#define PB_REMOTE_SOURCE_PUBLISH "publish"
+
 /* pb-store.c */
 gint64           _pb_store_now                     (void);
 void             _pb_store_bind_row_id             (sqlite3_stmt     *stmt,
@@ -163,10 +167,20 @@ gboolean         _pb_store_find_revision           (PbStore          *self,
                                                     GError          **error);
 
 /* pb-store-drafts.c */
+/* The profile's draft, an empty configuration when it has none. */
+PbConfiguration *_pb_store_load_draft_locked       (PbStore          *self,
+                                                    gint64            profile_id,
+                                                    GError          **error);
 gboolean         _pb_store_write_draft             (PbStore          *self,
                                                     gint64            profile_id,
                                                     gint64            snapshot_id,
                                                     const char       *mapping_json,
                                                     GError          **error);
+
+/* pb-store-remote.c: base, newest remote configuration and conflict. */
+gboolean         _pb_store_load_remote_state_locked (PbStore         *self,
+                                                     gint64           profile_id,
+                                                     PbProfileState  *state,
+                                                     GError         **error);
 
 G_END_DECLS

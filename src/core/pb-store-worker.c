@@ -19,10 +19,14 @@ typedef struct
 {
   PbProfile *profile;
   PbConfiguration *configuration;
+  PbRemoteConfiguration *remote;
   char *name;
   char *source;
   char *comment;
   guint number;
+  gint64 remote_revision;
+  PbAvailability availability;
+  gboolean flag;
   guint64 generation;
 } Call;
 
@@ -33,6 +37,7 @@ call_free (gpointer data)
 
   g_clear_object (&call->profile);
   g_clear_object (&call->configuration);
+  g_clear_object (&call->remote);
   g_free (call->name);
   g_free (call->source);
   g_free (call->comment);
@@ -811,4 +816,167 @@ pb_store_restore_revision_finish (PbStore       *self,
                                   GError       **error)
 {
   return finish_number (self, result, pb_store_restore_revision_async, generation, error);
+}
+
+
+/* The remote side */
+
+static void
+record_fetch_job (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  gpointer result = pb_store_record_fetch (source_object, call->profile, call->configuration, call->source,
+                                           call->remote_revision, call->availability, &call->generation,
+                                           &error);
+
+  return_pointer (task, result, error);
+}
+
+void
+pb_store_record_fetch_async (PbStore             *self,
+                             PbProfile           *profile,
+                             PbConfiguration     *fetched,
+                             const char          *etag,
+                             gint64               remote_revision,
+                             PbAvailability       revert_available,
+                             guint64              generation,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (PB_IS_STORE (self));
+  g_return_if_fail (PB_IS_PROFILE (profile));
+  g_return_if_fail (PB_IS_CONFIGURATION (fetched));
+  g_return_if_fail (etag != NULL);
+
+  call = call_new (profile, fetched);
+  call->source = g_strdup (etag);
+  call->remote_revision = remote_revision;
+  call->availability = revert_available;
+  call->generation = generation;
+  run_call (self, call, pb_store_record_fetch_async, record_fetch_job, cancellable, callback, user_data);
+}
+
+PbFetchOutcome *
+pb_store_record_fetch_finish (PbStore       *self,
+                              GAsyncResult  *result,
+                              guint64       *generation,
+                              GError       **error)
+{
+  Call *call;
+  PbFetchOutcome *outcome;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pb_store_record_fetch_async, NULL);
+
+  call = g_task_get_task_data (G_TASK (result));
+  outcome = g_task_propagate_pointer (G_TASK (result), error);
+  if (outcome != NULL && generation != NULL)
+    *generation = call->generation;
+  return outcome;
+}
+
+static void
+record_publish_job (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  guint number = pb_store_record_publish (source_object, call->profile, call->configuration, call->remote,
+                                          call->comment, &call->generation, &error);
+
+  return_number (task, number, error);
+}
+
+void
+pb_store_record_publish_async (PbStore               *self,
+                               PbProfile             *profile,
+                               PbConfiguration       *published,
+                               PbRemoteConfiguration *stored,
+                               const char            *comment,
+                               guint64                generation,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  Call *call;
+
+  g_return_if_fail (PB_IS_STORE (self));
+  g_return_if_fail (PB_IS_PROFILE (profile));
+  g_return_if_fail (PB_IS_CONFIGURATION (published));
+  g_return_if_fail (PB_IS_REMOTE_CONFIGURATION (stored));
+
+  call = call_new (profile, published);
+  call->remote = g_object_ref (stored);
+  call->comment = g_strdup (comment);
+  call->generation = generation;
+  run_call (self, call, pb_store_record_publish_async, record_publish_job, cancellable, callback, user_data);
+}
+
+guint
+pb_store_record_publish_finish (PbStore       *self,
+                                GAsyncResult  *result,
+                                guint64       *generation,
+                                GError       **error)
+{
+  return finish_number (self, result, pb_store_record_publish_async, generation, error);
+}
+
+static void
+resolve_conflict_job (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  gboolean ok = pb_store_resolve_conflict (source_object, call->profile, call->flag, &call->number,
+                                           &call->generation, &error);
+
+  return_boolean (task, ok, error);
+}
+
+void
+pb_store_resolve_conflict_async (PbStore             *self,
+                                 PbProfile           *profile,
+                                 gboolean             keep_local,
+                                 guint64              generation,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (PB_IS_STORE (self));
+  g_return_if_fail (PB_IS_PROFILE (profile));
+
+  call = call_new (profile, NULL);
+  call->flag = keep_local;
+  call->generation = generation;
+  run_call (self, call, pb_store_resolve_conflict_async, resolve_conflict_job, cancellable, callback, user_data);
+}
+
+gboolean
+pb_store_resolve_conflict_finish (PbStore       *self,
+                                  GAsyncResult  *result,
+                                  guint         *revision,
+                                  guint64       *generation,
+                                  GError       **error)
+{
+  Call *call = g_task_get_task_data (G_TASK (result));
+
+  if (!finish_boolean (self, result, pb_store_resolve_conflict_async, generation, error))
+    return FALSE;
+
+  if (revision != NULL)
+    *revision = call->number;
+  return TRUE;
 }

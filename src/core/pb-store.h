@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pb-configuration.h"
+#include "pb-fetch-outcome.h"
 #include "pb-profile.h"
 #include "pb-profile-state.h"
 #include "pb-revision.h"
@@ -176,6 +177,44 @@ guint            pb_store_import                  (PbStore          *self,
                                                    PbProfile       **profile_out,
                                                    GError          **error);
 
+/* The remote side (docs/store.md, "Fetches, publishes and conflicts").
+ *
+ * Records a fetch in one transaction: @fetched (lists, account, the remote
+ * mapping and switch) becomes a snapshot and a remote configuration
+ * (@etag, @remote_revision, @revert_available). A first fetch, or one onto
+ * a draft without edits since its base, makes the remote configuration
+ * the draft (recorded as a "fetch" revision when the history changes);
+ * otherwise the draft keeps its edits on the fetched lists, and is in
+ * conflict when the remote configuration changed since its base. */
+PbFetchOutcome  *pb_store_record_fetch            (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   PbConfiguration       *fetched,
+                                                   const char            *etag,
+                                                   gint64                 remote_revision,
+                                                   PbAvailability         revert_available,
+                                                   guint64               *generation,
+                                                   GError               **error);
+/* Records a publish: what the platform @stored (its mapping, new ETag and
+ * revision) on @published's lists becomes a "publish" revision, the draft
+ * and the draft's new base. Returns the revision number, 0 on error. */
+guint            pb_store_record_publish          (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   PbConfiguration       *published,
+                                                   PbRemoteConfiguration *stored,
+                                                   const char            *comment,
+                                                   guint64               *generation,
+                                                   GError               **error);
+/* Settles a conflict: @keep_local re-bases the draft on the newest remote
+ * configuration (the next publish replaces it deliberately); otherwise
+ * the draft becomes the remote configuration, recorded as a revision
+ * (@revision, 0 when none). */
+gboolean         pb_store_resolve_conflict        (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   gboolean               keep_local,
+                                                   guint                 *revision,
+                                                   guint64               *generation,
+                                                   GError               **error);
+
 /* Asynchronous versions, for views. Each runs its synchronous twin on the
  * store's worker thread; a cancelled call that has not started yet does
  * nothing and finishes with G_IO_ERROR_CANCELLED. */
@@ -312,6 +351,46 @@ guint            pb_store_restore_revision_finish (PbStore              *self,
                                                    GAsyncResult         *result,
                                                    guint64              *generation,
                                                    GError              **error);
+
+void             pb_store_record_fetch_async      (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   PbConfiguration       *fetched,
+                                                   const char            *etag,
+                                                   gint64                 remote_revision,
+                                                   PbAvailability         revert_available,
+                                                   guint64                generation,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+PbFetchOutcome  *pb_store_record_fetch_finish     (PbStore               *self,
+                                                   GAsyncResult          *result,
+                                                   guint64               *generation,
+                                                   GError               **error);
+void             pb_store_record_publish_async    (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   PbConfiguration       *published,
+                                                   PbRemoteConfiguration *stored,
+                                                   const char            *comment,
+                                                   guint64                generation,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+guint            pb_store_record_publish_finish   (PbStore               *self,
+                                                   GAsyncResult          *result,
+                                                   guint64               *generation,
+                                                   GError               **error);
+void             pb_store_resolve_conflict_async  (PbStore               *self,
+                                                   PbProfile             *profile,
+                                                   gboolean               keep_local,
+                                                   guint64                generation,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+gboolean         pb_store_resolve_conflict_finish (PbStore               *self,
+                                                   GAsyncResult          *result,
+                                                   guint                 *revision,
+                                                   guint64               *generation,
+                                                   GError               **error);
 
 /* Runs @func on the store's worker thread, after every call queued before
  * it, for core objects that build a larger operation out of the synchronous
