@@ -513,6 +513,72 @@ test_restore_and_import (Fixture       *f,
   }
 }
 
+/* The remote side through the session: an edit still on its way reaches
+ * the store before a fetch decides from it; a conflict is shown and
+ * settled; a publish becomes a revision and the new base. */
+static void
+test_remote (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PbConfiguration) remote = pb_test_worked_example ();
+  g_autoptr(PbFetchOutcome) outcome = NULL;
+  g_autoptr(PbRemoteConfiguration) stored = NULL;
+  GAsyncResult *slot = NULL;
+  guint number;
+
+  pb_session_record_fetch_async (f->session, remote, "\"v1\"", 1, PB_AVAILABILITY_AVAILABLE, NULL,
+                                 result_cb, &slot);
+  result = wait_for_result (f, &slot);
+  outcome = pb_session_record_fetch_finish (f->session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_fetch_outcome_get_draft (outcome), ==, PB_FETCH_DRAFT_TAKEN);
+  g_assert_cmpstr (pb_remote_configuration_get_etag (pb_session_get_base (f->session)), ==, "\"v1\"");
+  g_assert_false (pb_session_get_conflict (f->session));
+  g_clear_object (&result);
+  g_clear_object (&outcome);
+
+  /* An edit, and at once a fetch of a changed remote configuration. */
+  pb_session_set_state_mapping (f->session, "busy", "Taking_notes");
+  pb_configuration_set_presence_mapping (remote, "On_a_call", "busy");
+  pb_session_record_fetch_async (f->session, remote, "\"v2\"", 2, PB_AVAILABILITY_AVAILABLE, NULL,
+                                 result_cb, &slot);
+  result = wait_for_result (f, &slot);
+  outcome = pb_session_record_fetch_finish (f->session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_fetch_outcome_get_draft (outcome), ==, PB_FETCH_DRAFT_KEPT);
+  g_assert_true (pb_fetch_outcome_get_conflict (outcome));
+  g_assert_true (pb_session_get_conflict (f->session));
+  g_clear_object (&result);
+  {
+    const char *presence = NULL;
+
+    g_assert_true (pb_configuration_get_state_mapping (pb_session_get_draft (f->session), "busy", &presence));
+    g_assert_cmpstr (presence, ==, "Taking_notes");
+  }
+
+  pb_session_resolve_conflict_async (f->session, TRUE, NULL, result_cb, &slot);
+  result = wait_for_result (f, &slot);
+  g_assert_true (pb_session_resolve_conflict_finish (f->session, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (pb_session_get_conflict (f->session));
+  g_assert_cmpstr (pb_remote_configuration_get_etag (pb_session_get_base (f->session)), ==, "\"v2\"");
+  g_clear_object (&result);
+
+  stored = pb_remote_configuration_new (pb_session_get_draft (f->session), "\"v3\"", 3);
+  pb_session_record_publish_async (f->session, pb_session_get_draft (f->session), stored, "Published", NULL,
+                                   result_cb, &slot);
+  result = wait_for_result (f, &slot);
+  number = pb_session_record_publish_finish (f->session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (number, ==, pb_session_get_saved_number (f->session));
+  g_assert_cmpstr (pb_remote_configuration_get_etag (pb_session_get_base (f->session)), ==, "\"v3\"");
+  wait_for_status (f, PB_DRAFT_STATUS_SAVED);
+  pb_session_refresh_now (f->session);
+  g_assert_false (pb_session_get_has_unsaved_changes (f->session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +596,7 @@ main (int   argc,
   ADD ("/session/kept-aside/take-theirs", test_kept_aside_take_theirs);
   ADD ("/session/kept-aside/survives", test_kept_aside_survives);
   ADD ("/session/restore-and-import", test_restore_and_import);
+  ADD ("/session/remote", test_remote);
 
 #undef ADD
 

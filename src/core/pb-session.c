@@ -40,6 +40,9 @@ typedef enum
   OP_RESTORE,
   OP_IMPORT,
   OP_RESOLVE,
+  OP_RECORD_FETCH,
+  OP_RECORD_PUBLISH,
+  OP_RESOLVE_CONFLICT,
 } OpKind;
 
 typedef struct
@@ -50,8 +53,15 @@ typedef struct
   guint number;
   PbImportPlan *plan;
   PbSessionChoice choice;
-  PbConfiguration *snapshot;  /* what Save records: the draft when asked */
+  PbConfiguration *snapshot;  /* what Save records: the draft when asked; what was fetched or published */
   gboolean tried;             /* a flush that already forced a write */
+  /* Fetch and publish */
+  char *etag;
+  gint64 remote_revision;
+  PbAvailability availability;
+  PbRemoteConfiguration *stored;
+  gboolean keep_local;
+  GObject *outcome;           /* what the request returns, besides a number */
 } Op;
 
 struct _PbSession
@@ -94,6 +104,12 @@ struct _PbSession
   PbProfileState *elsewhere;
   gboolean loading_elsewhere;
 
+  /* The remote side, as the store last said */
+  PbRemoteConfiguration *base;
+  PbRemoteConfiguration *remote;
+  gboolean conflict;
+  PbAvailability revert_available;
+
   /* Other writers */
   guint poll_source;
   gboolean polling;
@@ -126,6 +142,8 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_BUSY,
+  PROP_BASE,
+  PROP_CONFLICT,
   N_PROPS
 };
 
@@ -150,6 +168,9 @@ op_free (Op *op)
   g_free (op->comment);
   g_clear_object (&op->plan);
   g_clear_object (&op->snapshot);
+  g_free (op->etag);
+  g_clear_object (&op->stored);
+  g_clear_object (&op->outcome);
   g_free (op);
 }
 
@@ -213,6 +234,25 @@ set_elsewhere (PbSession      *self,
 
   g_set_object (&self->elsewhere, state);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELSEWHERE]);
+}
+
+static void
+set_remote (PbSession      *self,
+            PbProfileState *state)
+{
+  PbRemoteConfiguration *base = pb_profile_state_get_base (state);
+  gboolean conflict = pb_profile_state_get_conflict (state);
+
+  g_set_object (&self->remote, pb_profile_state_get_remote (state));
+  self->revert_available = pb_profile_state_get_revert_available (state);
+
+  if (g_set_object (&self->base, base))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE]);
+  if (self->conflict != conflict)
+    {
+      self->conflict = conflict;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT]);
+    }
 }
 
 static void
@@ -473,6 +513,7 @@ take_state (PbSession      *self,
   take_stored (self, pb_profile_state_get_draft (state), undoable);
   self->generation = pb_profile_state_get_generation (state);
   set_saved (self, pb_profile_state_get_saved (state), pb_profile_state_get_saved_number (state));
+  set_remote (self, state);
 
   if (profile != self->profile)
     {
@@ -668,7 +709,12 @@ reload_own_write_done (GObject      *object,
   take_state (self, state, TRUE);
   write_succeeded (self);
 
-  g_task_return_int (op->task, op->number);
+  if (op->outcome != NULL)
+    g_task_return_pointer (op->task, g_steal_pointer (&op->outcome), g_object_unref);
+  else if (op->kind == OP_RESOLVE_CONFLICT)
+    g_task_return_boolean (op->task, TRUE);
+  else
+    g_task_return_int (op->task, op->number);
   finish_op (self, op);
   run_next (self);
 }
@@ -792,10 +838,102 @@ keep_mine_done (GObject      *object,
   settle (self);
 }
 
+/* A remote write that failed: the store is as it was. */
+static void
+remote_write_failed (PbSession *self,
+                     Op        *op,
+                     GError    *error)
+{
+  gboolean changed = g_error_matches (error, PB_ERROR, PB_ERROR_STORE_CHANGED);
+
+  self->writing = FALSE;
+  fail_op (self, op, error);
+  if (changed)
+    enter_elsewhere (self);
+  run_next (self);
+}
+
+static void
+record_fetch_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PbSession) self = user_data;
+  Op *op = g_queue_peek_head (&self->ops);
+  GError *error = NULL;
+  PbFetchOutcome *outcome;
+
+  outcome = pb_store_record_fetch_finish (self->store, result, &self->generation, &error);
+  if (outcome == NULL)
+    {
+      remote_write_failed (self, op, error);
+      return;
+    }
+
+  op->outcome = G_OBJECT (outcome);
+  reload_own_write (self, op, pb_fetch_outcome_get_revision (outcome));
+}
+
+static void
+record_publish_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PbSession) self = user_data;
+  Op *op = g_queue_peek_head (&self->ops);
+  GError *error = NULL;
+  guint number;
+
+  number = pb_store_record_publish_finish (self->store, result, &self->generation, &error);
+  if (number == 0)
+    {
+      remote_write_failed (self, op, error);
+      return;
+    }
+
+  reload_own_write (self, op, number);
+}
+
+static void
+resolve_conflict_done (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(PbSession) self = user_data;
+  Op *op = g_queue_peek_head (&self->ops);
+  GError *error = NULL;
+  guint number = 0;
+
+  if (!pb_store_resolve_conflict_finish (self->store, result, &number, &self->generation, &error))
+    {
+      remote_write_failed (self, op, error);
+      return;
+    }
+
+  reload_own_write (self, op, number);
+}
+
+/* Requests that decide from what the store's draft is: the edits here
+ * must be there first, and not be kept aside. */
+static gboolean
+needs_draft_in_store (Op *op)
+{
+  return op->kind == OP_RECORD_FETCH || op->kind == OP_RECORD_PUBLISH || op->kind == OP_RESOLVE_CONFLICT;
+}
+
 static void
 start_op (PbSession *self,
           Op        *op)
 {
+  if (needs_draft_in_store (op) && self->elsewhere != NULL)
+    {
+      fail_op (self, op, g_error_new (PB_ERROR, PB_ERROR_STORE_CHANGED,
+                                      _("Profile “%s” was changed elsewhere: choose which version to keep "
+                                        "first"),
+                                      pb_profile_get_name (self->profile)));
+      return;
+    }
+
   switch (op->kind)
     {
     case OP_SAVE:
@@ -845,6 +983,25 @@ start_op (PbSession *self,
       settle (self);
       return;
 
+    case OP_RECORD_FETCH:
+      begin_write (self);
+      pb_store_record_fetch_async (self->store, self->profile, op->snapshot, op->etag, op->remote_revision,
+                                   op->availability, self->generation, NULL, record_fetch_done,
+                                   g_object_ref (self));
+      return;
+
+    case OP_RECORD_PUBLISH:
+      begin_write (self);
+      pb_store_record_publish_async (self->store, self->profile, op->snapshot, op->stored, op->comment,
+                                     self->generation, NULL, record_publish_done, g_object_ref (self));
+      return;
+
+    case OP_RESOLVE_CONFLICT:
+      begin_write (self);
+      pb_store_resolve_conflict_async (self->store, self->profile, op->keep_local, self->generation, NULL,
+                                       resolve_conflict_done, g_object_ref (self));
+      return;
+
     case OP_FLUSH:
     default:
       g_assert_not_reached ();
@@ -880,6 +1037,14 @@ run_next (PbSession *self)
           finish_op (self, op);
         }
       run_next (self);
+      return;
+    }
+
+  /* Edits not yet in the store go there first. */
+  if (op != NULL && needs_draft_in_store (op) && self->dirty && self->elsewhere == NULL)
+    {
+      g_clear_handle_id (&self->retry_source, g_source_remove);
+      start_autosave (self);
       return;
     }
 
@@ -1080,6 +1245,8 @@ pb_session_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->saved);
   g_clear_object (&self->elsewhere);
+  g_clear_object (&self->base);
+  g_clear_object (&self->remote);
   g_clear_object (&self->findings);
   g_clear_object (&self->preview);
   g_clear_object (&self->profile);
@@ -1144,6 +1311,12 @@ pb_session_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, pb_session_get_busy (self));
+      break;
+    case PROP_BASE:
+      g_value_set_object (value, self->base);
+      break;
+    case PROP_CONFLICT:
+      g_value_set_boolean (value, self->conflict);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1225,6 +1398,13 @@ pb_session_class_init (PbSessionClass *klass)
    */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_BASE] =
+    g_param_spec_object ("base", NULL, NULL, PB_TYPE_REMOTE_CONFIGURATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICT] =
+    g_param_spec_boolean ("conflict", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1690,6 +1870,130 @@ gboolean
 pb_session_resolve_finish (PbSession     *self,
                            GAsyncResult  *result,
                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+
+/* The remote side */
+
+PbRemoteConfiguration *
+pb_session_get_base (PbSession *self)
+{
+  g_return_val_if_fail (PB_IS_SESSION (self), NULL);
+  return self->base;
+}
+
+PbRemoteConfiguration *
+pb_session_get_remote (PbSession *self)
+{
+  g_return_val_if_fail (PB_IS_SESSION (self), NULL);
+  return self->remote;
+}
+
+gboolean
+pb_session_get_conflict (PbSession *self)
+{
+  g_return_val_if_fail (PB_IS_SESSION (self), FALSE);
+  return self->conflict;
+}
+
+PbAvailability
+pb_session_get_revert_available (PbSession *self)
+{
+  g_return_val_if_fail (PB_IS_SESSION (self), PB_AVAILABILITY_UNKNOWN);
+  return self->revert_available;
+}
+
+void
+pb_session_record_fetch_async (PbSession           *self,
+                               PbConfiguration     *fetched,
+                               const char          *etag,
+                               gint64               remote_revision,
+                               PbAvailability       revert_available,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (PB_IS_SESSION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (fetched));
+  g_return_if_fail (etag != NULL);
+
+  op = op_new (OP_RECORD_FETCH);
+  op->snapshot = pb_configuration_copy (fetched);
+  op->etag = g_strdup (etag);
+  op->remote_revision = remote_revision;
+  op->availability = revert_available;
+  queue_op (self, op, pb_session_record_fetch_async, cancellable, callback, user_data);
+}
+
+PbFetchOutcome *
+pb_session_record_fetch_finish (PbSession     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pb_session_record_publish_async (PbSession             *self,
+                                 PbConfiguration       *published,
+                                 PbRemoteConfiguration *stored,
+                                 const char            *comment,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  Op *op;
+
+  g_return_if_fail (PB_IS_SESSION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (published));
+  g_return_if_fail (PB_IS_REMOTE_CONFIGURATION (stored));
+
+  op = op_new (OP_RECORD_PUBLISH);
+  op->snapshot = pb_configuration_copy (published);
+  op->stored = g_object_ref (stored);
+  op->comment = g_strdup (comment);
+  queue_op (self, op, pb_session_record_publish_async, cancellable, callback, user_data);
+}
+
+guint
+pb_session_record_publish_finish (PbSession     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gssize number;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  number = g_task_propagate_int (G_TASK (result), error);
+  return number > 0 ? number : 0;
+}
+
+void
+pb_session_resolve_conflict_async (PbSession           *self,
+                                   gboolean             keep_local,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (PB_IS_SESSION (self));
+
+  op = op_new (OP_RESOLVE_CONFLICT);
+  op->keep_local = keep_local;
+  queue_op (self, op, pb_session_resolve_conflict_async, cancellable, callback, user_data);
+}
+
+gboolean
+pb_session_resolve_conflict_finish (PbSession     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

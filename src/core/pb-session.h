@@ -161,4 +161,49 @@ gboolean         pb_session_resolve_finish         (PbSession           *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
+/* The remote side, as the store last said: the remote configuration the
+ * draft is based on (publish against its ETag; the :base property), the
+ * newest one received, whether the two are in conflict (:conflict), and
+ * whether the account offers Revert to last status. */
+PbRemoteConfiguration *pb_session_get_base         (PbSession           *self);
+PbRemoteConfiguration *pb_session_get_remote       (PbSession           *self);
+gboolean         pb_session_get_conflict           (PbSession           *self);
+PbAvailability   pb_session_get_revert_available   (PbSession           *self);
+
+/* Records what a fetch brought (pb_store_record_fetch()), after the edits
+ * here reached the store; the draft follows, undoably. Refused while edits
+ * are kept aside. */
+void             pb_session_record_fetch_async     (PbSession           *self,
+                                                    PbConfiguration     *fetched,
+                                                    const char          *etag,
+                                                    gint64               remote_revision,
+                                                    PbAvailability       revert_available,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+PbFetchOutcome  *pb_session_record_fetch_finish    (PbSession           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Records a publish (pb_store_record_publish()); returns the revision. */
+void             pb_session_record_publish_async   (PbSession             *self,
+                                                    PbConfiguration       *published,
+                                                    PbRemoteConfiguration *stored,
+                                                    const char            *comment,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+guint            pb_session_record_publish_finish  (PbSession           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Settles a conflict with the remote configuration
+ * (pb_store_resolve_conflict()). */
+void             pb_session_resolve_conflict_async (PbSession           *self,
+                                                    gboolean             keep_local,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         pb_session_resolve_conflict_finish (PbSession          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS
