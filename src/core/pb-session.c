@@ -86,7 +86,7 @@ struct _PbSession
   guint n_errors;
   guint n_warnings;
   guint refresh_source;
-  guint64 edit_serial;     /* +1 by every change of the draft */
+  guint64 edit_serial;     /* +1 by every change of the draft (or of the revision it is compared with) */
   guint64 applied_serial;  /* the edit the lists show */
   gboolean refreshing;     /* a thread is working */
 
@@ -216,7 +216,9 @@ set_saved (PbSession       *self,
            PbConfiguration *saved,
            guint            number)
 {
-  g_set_object (&self->saved, saved);
+  /* What the draft is compared with changed: the refresh is due too. */
+  if (g_set_object (&self->saved, saved))
+    self->edit_serial++;
   if (self->saved_number != number)
     {
       self->saved_number = number;
