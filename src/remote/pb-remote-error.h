@@ -38,6 +38,7 @@ typedef enum
   PB_REMOTE_ERROR_SIGN_IN_DENIED,     /* the user or Salesforce refused the sign-in */
   PB_REMOTE_ERROR_STATE_MISMATCH,     /* a callback that this sign-in did not start */
   PB_REMOTE_ERROR_PORT_BUSY,          /* the callback port is taken */
+  PB_REMOTE_ERROR_KEYRING,            /* the keyring cannot be used */
 } PbRemoteError;
 
 GQuark     pb_remote_error_quark           (void);
