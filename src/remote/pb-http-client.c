@@ -20,6 +20,7 @@
 #include "pb-http-client.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-remote-error.h"
 
@@ -164,6 +165,33 @@ pb_http_client_parse_url (const char  *url,
   return g_steal_pointer (&uri);
 }
 
+/**
+ * pb_http_client_build_uri:
+ *
+ * Returns: (transfer full): the URL
+ */
+GUri *
+pb_http_client_build_uri (GUri       *base,
+                          const char *path,
+                          const char *query)
+{
+  g_autofree char *base_path = NULL;
+  g_autofree char *full_path = NULL;
+  gsize length;
+
+  g_return_val_if_fail (base != NULL, NULL);
+  g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
+
+  base_path = g_strdup (g_uri_get_path (base));
+  length = strlen (base_path);
+  while (length > 0 && base_path[length - 1] == '/')
+    base_path[--length] = '\0';
+  full_path = g_strconcat (base_path, path, NULL);
+
+  return g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (base), NULL,
+                      g_uri_get_host (base), g_uri_get_port (base), full_path, query, NULL);
+}
+
 gint64
 pb_http_client_get_retry_after (SoupMessage *message)
 {
@@ -210,7 +238,7 @@ typedef struct
   GStrv headers;
   char *content_type;
   GBytes *body;
-  gboolean idempotent;
+  PbHttpFlags flags;
 
   guint timeout;
   guint retries;
@@ -446,7 +474,7 @@ should_retry (PbHttpClient *self,
     return FALSE;
 
   if (status != 429 && status != SOUP_STATUS_SERVICE_UNAVAILABLE &&
-      !(data->idempotent && (status == SOUP_STATUS_BAD_GATEWAY || status == SOUP_STATUS_GATEWAY_TIMEOUT)))
+      !((data->flags & PB_HTTP_FLAGS_IDEMPOTENT) && (status == SOUP_STATUS_BAD_GATEWAY || status == SOUP_STATUS_GATEWAY_TIMEOUT)))
     return FALSE;
 
   retry_after = pb_http_client_get_retry_after (data->message);
@@ -609,7 +637,7 @@ on_sent (GObject      *source,
     }
 
   status = soup_message_get_status (data->message);
-  if (SOUP_STATUS_IS_REDIRECTION (status))
+  if (SOUP_STATUS_IS_REDIRECTION (status) && !(data->flags & PB_HTTP_FLAGS_REDIRECT_IS_ANSWER))
     {
       complete (task, NULL, redirect_error (data));
       return;
@@ -673,7 +701,7 @@ pb_http_client_send_async (PbHttpClient        *self,
                            const char * const  *headers,
                            const char          *content_type,
                            GBytes              *body,
-                           gboolean             idempotent,
+                           PbHttpFlags          flags,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
@@ -703,7 +731,7 @@ pb_http_client_send_async (PbHttpClient        *self,
   data->headers = g_strdupv ((char **)headers);
   data->content_type = g_strdup (content_type);
   data->body = body != NULL ? g_bytes_ref (body) : NULL;
-  data->idempotent = idempotent;
+  data->flags = flags;
   data->timeout = self->timeout;
   data->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, data, (GDestroyNotify)send_data_free);

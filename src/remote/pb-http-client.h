@@ -42,6 +42,21 @@ GUri         *pb_http_client_parse_url          (const char    *url,
                                                  const char    *what,
                                                  GError       **error);
 
+typedef enum
+{
+  PB_HTTP_FLAGS_NONE = 0,
+  /* Repeating the request changes nothing (a GET, a token request). */
+  PB_HTTP_FLAGS_IDEMPOTENT = 1 << 0,
+  /* A redirect is an answer to read, not an error (it is never followed). */
+  PB_HTTP_FLAGS_REDIRECT_IS_ANSWER = 1 << 1,
+} PbHttpFlags;
+
+/* @base's scheme, host and port, its path (without a trailing "/") then
+ * @path (starting with "/"), and @query (encoded; may be NULL). */
+GUri         *pb_http_client_build_uri          (GUri          *base,
+                                                 const char    *path,
+                                                 const char    *query);
+
 /* Sends @method @uri with @headers (name/value pairs, NULL-terminated; may
  * be NULL) and @body (may be NULL) of @content_type, and reads the whole
  * answer. Refuses a URL the policy refuses before connecting.
@@ -49,20 +64,21 @@ GUri         *pb_http_client_parse_url          (const char    *url,
  * Retries, after the wait the server asks for (Retry-After) or a growing
  * back-off, and emits ::waiting before each wait: an answer 429 or 503
  * always (they guarantee that nothing was applied); an answer 502 or 504
- * only when @idempotent. Never after a timeout or any other failure.
+ * only with PB_HTTP_FLAGS_IDEMPOTENT. Never after a timeout or any other
+ * failure.
  *
  * Errors are transport failures only (PB_REMOTE_ERROR_NETWORK, _TLS,
- * _TIMEOUT, _INSECURE_URL, _REDIRECTED, _MALFORMED for an answer too large
- * or cut short, G_IO_ERROR_CANCELLED); any HTTP status is an answer, which
- * finish returns with the message so the caller can read its status and
- * headers. */
+ * _TIMEOUT, _INSECURE_URL, _REDIRECTED unless PB_HTTP_FLAGS_REDIRECT_IS_ANSWER,
+ * _MALFORMED for an answer too large or cut short, G_IO_ERROR_CANCELLED);
+ * any HTTP status is an answer, which finish returns with the message so
+ * the caller can read its status and headers. */
 void          pb_http_client_send_async         (PbHttpClient        *self,
                                                  const char          *method,
                                                  GUri                *uri,
                                                  const char * const  *headers,
                                                  const char          *content_type,
                                                  GBytes              *body,
-                                                 gboolean             idempotent,
+                                                 PbHttpFlags          flags,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

@@ -53,6 +53,7 @@ void     pb_secrets_clear_async          (const char           *profile,
 gboolean pb_secrets_clear_finish         (GAsyncResult         *result,
                                           GError              **error);
 
+/* Wipes, then frees: for secrets and tokens held in memory as well. */
 void     pb_secrets_free                 (char                 *secret);
 
 G_END_DECLS
