@@ -444,6 +444,29 @@ pb_config_file_load_bytes (GBytes  *bytes,
                            GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = pb_config_file_parse_json (bytes, error);
+  if (root == NULL)
+    return NULL;
+
+  return configuration_from_root (root, error);
+}
+
+/**
+ * pb_config_file_parse_json:
+ * @bytes: untrusted JSON text
+ *
+ * Passes 1 and 2 alone: strict, bounded JSON of any shape.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JsonNode *
+pb_config_file_parse_json (GBytes  *bytes,
+                           GError **error)
+{
   const char *text;
   gsize length;
 
@@ -469,11 +492,7 @@ pb_config_file_load_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  root = pb_json_parse (text, length, PB_CONFIG_FILE_MAX_DEPTH, error);
-  if (root == NULL)
-    return NULL;
-
-  return configuration_from_root (root, error);
+  return pb_json_parse (text, length, PB_CONFIG_FILE_MAX_DEPTH, error);
 }
 
 static gboolean

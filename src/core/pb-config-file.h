@@ -20,6 +20,12 @@ PbConfiguration *pb_config_file_load_bytes (GBytes           *bytes,
                                             GError          **error);
 PbConfiguration *pb_config_file_load_path  (const char       *path,
                                             GError          **error);
+/* The same strict, bounded JSON reading for any document (at most
+ * PB_CONFIG_FILE_MAX_SIZE bytes and PB_CONFIG_FILE_MAX_DEPTH levels; no
+ * duplicate keys), for callers that read JSON of another shape. Errors are
+ * PB_ERROR_INVALID_FILE with "line:column" in the message. */
+JsonNode        *pb_config_file_parse_json (GBytes           *bytes,
+                                            GError          **error);
 
 /* Serialises with the snapshots; @exported_at NULL means now (UTC). */
 char            *pb_config_file_to_data    (PbConfiguration  *configuration,
