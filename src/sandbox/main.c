@@ -198,8 +198,9 @@ on_stdin (int          fd,
   if (n > 0 || (n < 0 && (errno == EINTR || errno == EAGAIN)))
     return G_SOURCE_CONTINUE;
 
+  /* main() removes the source once the loop has stopped. */
   g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean

@@ -234,6 +234,8 @@ spoil_answer (SoupServerMessage  *msg,
   const char *data = g_bytes_get_data (original, &length);
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  /* set_response() appends to what the body holds. */
+  soup_message_body_truncate (body);
   if (kind == PB_SANDBOX_FAULT_MALFORMED)
     soup_server_message_set_response (msg, content_type != NULL ? content_type : "application/json",
                                       SOUP_MEMORY_STATIC, not_json, sizeof not_json - 1);
