@@ -93,6 +93,27 @@ pb_salesforce_client_oauth_error (const char *code,
                       quoted_code, quoted);
 }
 
+GError *
+pb_salesforce_client_token_error (SoupMessage *message,
+                                  GBytes      *body,
+                                  const char  *client_id,
+                                  const char  *redirect_uri)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *description = NULL;
+  guint status = soup_message_get_status (message);
+  gboolean readable;
+
+  readable = pb_salesforce_json_parse_oauth_error (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                                   &code, &description, NULL);
+
+  /* Busy or broken rather than a refusal: nothing to change but the time. */
+  if (!readable || status == 429 || status >= 500)
+    return pb_remote_error_new_for_status (message, _("Salesforce"), description != NULL ? description : code);
+
+  return pb_salesforce_client_oauth_error (code, description, client_id, redirect_uri);
+}
+
 /* A REST answer of 400 or more, other than a 401. */
 static GError *
 rest_error (SoupMessage *message,
@@ -173,13 +194,7 @@ on_refresh_answer (GObject      *source,
   data = g_bytes_get_data (body, &length);
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
     {
-      g_autofree char *code = NULL;
-      g_autofree char *description = NULL;
-
-      if (pb_salesforce_json_parse_oauth_error (data, length, &code, &description, NULL))
-        g_task_return_error (task, pb_salesforce_client_oauth_error (code, description, self->client_id, NULL));
-      else
-        g_task_return_error (task, pb_remote_error_new_for_status (message, _("Salesforce"), NULL));
+      g_task_return_error (task, pb_salesforce_client_token_error (message, body, self->client_id, NULL));
       return;
     }
 

@@ -70,4 +70,11 @@ GError             *pb_salesforce_client_oauth_error               (const char  
                                                                     const char           *client_id,
                                                                     const char           *redirect_uri);
 
+/* The error for an answer of Salesforce's token endpoint that is not a
+ * success: the OAuth error it names, or, for 429 and 5xx, a busy server. */
+GError             *pb_salesforce_client_token_error               (SoupMessage          *message,
+                                                                    GBytes               *body,
+                                                                    const char           *client_id,
+                                                                    const char           *redirect_uri);
+
 G_END_DECLS

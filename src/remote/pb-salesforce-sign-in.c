@@ -254,13 +254,7 @@ on_exchanged (GObject      *source,
       data = g_bytes_get_data (body, &length);
       if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
         {
-          g_autofree char *code = NULL;
-          g_autofree char *description = NULL;
-
-          if (pb_salesforce_json_parse_oauth_error (data, length, &code, &description, NULL))
-            error = pb_salesforce_client_oauth_error (code, description, self->client_id, self->redirect_uri);
-          else
-            error = pb_remote_error_new_for_status (message, _("Salesforce"), NULL);
+          error = pb_salesforce_client_token_error (message, body, self->client_id, self->redirect_uri);
         }
       else
         {
