@@ -126,7 +126,7 @@ pb_http_client_parse_url (const char  *url,
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (what != NULL, NULL);
 
-  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
     {
       /* Never show what may follow a "?": it may hold a token. */
