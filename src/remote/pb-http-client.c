@@ -192,6 +192,16 @@ pb_http_client_build_uri (GUri       *base,
                       g_uri_get_host (base), g_uri_get_port (base), full_path, query, NULL);
 }
 
+#define ATTEMPTS_KEY "pb-http-client-attempts"
+
+guint
+pb_http_client_get_attempts (SoupMessage *message)
+{
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), 0);
+
+  return MAX (1, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), ATTEMPTS_KEY)));
+}
+
 gint64
 pb_http_client_get_retry_after (SoupMessage *message)
 {
@@ -678,6 +688,7 @@ start_attempt (GTask *task)
   g_clear_object (&data->message);
   data->message = soup_message_new_from_uri (data->method, data->uri);
   soup_message_set_flags (data->message, SOUP_MESSAGE_NO_REDIRECT);
+  g_object_set_data (G_OBJECT (data->message), ATTEMPTS_KEY, GUINT_TO_POINTER (data->retries + 1));
 
   request_headers = soup_message_get_request_headers (data->message);
   for (guint i = 0; data->headers != NULL && data->headers[i] != NULL && data->headers[i + 1] != NULL; i += 2)

@@ -87,6 +87,9 @@ GBytes       *pb_http_client_send_finish        (PbHttpClient        *self,
                                                  SoupMessage        **message,
                                                  GError             **error);
 
+/* How many times the request of @message was sent (1 without retries). */
+guint         pb_http_client_get_attempts       (SoupMessage   *message);
+
 /* Seconds of an answer's Retry-After header (delta-seconds or an HTTP
  * date), or -1 when it has none that reads. */
 gint64        pb_http_client_get_retry_after    (SoupMessage   *message);

@@ -128,13 +128,20 @@ answer_error (PbPlatformClient *self,
       g_autofree char *url = pb_remote_uri_to_display (soup_message_get_uri (message));
       g_autofree char *quoted = pb_remote_quote_server_text (server_message != NULL ? server_message : "");
 
+      if (status == SOUP_STATUS_UNAUTHORIZED)
+        return g_error_new (PB_REMOTE_ERROR, PB_REMOTE_ERROR_AUTH_FAILED,
+                            /* Translators: the first %s is a request ("GET https://…"), the
+                             * second the platform's message */
+                            _("The platform did not accept the access token it had just issued for %s %s (%s): "
+                              "try again later, or ask the platform's support"),
+                            soup_message_get_method (message), url, quoted);
+
       return g_error_new (PB_REMOTE_ERROR, PB_REMOTE_ERROR_AUTH_FAILED,
-                          /* Translators: the first %s is a request ("GET https://…"), %u the
-                           * HTTP status, the second %s the platform's message, the third the
-                           * client id */
-                          _("The platform refused %s %s (HTTP %u: %s): check that the client “%s” may use "
-                            "the Omni-Channel configuration (scope omnichannel-config)"),
-                          soup_message_get_method (message), url, status, quoted, self->client_id);
+                          /* Translators: the first %s is a request ("GET https://…"), the
+                           * second the platform's message, the third the client id */
+                          _("The platform refused %s %s (%s): check that the client “%s” may use the "
+                            "Omni-Channel configuration (scope omnichannel-config)"),
+                          soup_message_get_method (message), url, quoted, self->client_id);
     }
 
   return pb_remote_error_new_for_status (message, service_name (), server_message);

@@ -140,7 +140,15 @@ pb_remote_error_new_for_status (SoupMessage *message,
 
   if (status == 429)
     {
+      guint attempts = pb_http_client_get_attempts (message);
       gint64 wait = pb_http_client_get_retry_after (message);
+
+      if (attempts > 1)
+        return g_error_new (PB_REMOTE_ERROR, PB_REMOTE_ERROR_RATE_LIMITED,
+                            /* Translators: the first %s is a service ("The platform"),
+                             * the second a request ("GET https://…"), %u a count */
+                            _("%s is still rate limiting requests (%s) after %u attempts: try again later"),
+                            service, request, attempts);
 
       if (wait > 0)
         return g_error_new (PB_REMOTE_ERROR, PB_REMOTE_ERROR_RATE_LIMITED,
@@ -152,7 +160,7 @@ pb_remote_error_new_for_status (SoupMessage *message,
       return g_error_new (PB_REMOTE_ERROR, PB_REMOTE_ERROR_RATE_LIMITED,
                           /* Translators: the first %s is a service ("The platform"),
                            * the second a request ("GET https://…") */
-                          _("%s is still rate limiting requests (%s) after several attempts: try again later"),
+                          _("%s is rate limiting requests (%s): try again later"),
                           service, request);
     }
 
