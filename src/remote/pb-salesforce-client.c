@@ -114,6 +114,23 @@ pb_salesforce_client_token_error (SoupMessage *message,
   return pb_salesforce_client_oauth_error (code, description, client_id, redirect_uri);
 }
 
+/* Salesforce's query errors echo the query over several lines before the
+ * sentence that matters ("No such column …"): keep that last line. */
+static const char *
+last_line (const char *text)
+{
+  const char *end = text + strlen (text);
+  const char *start;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  start = end;
+  while (start > text && start[-1] != '\n')
+    start--;
+
+  return start;
+}
+
 /* A REST answer of 400 or more, other than a 401. */
 static GError *
 rest_error (SoupMessage *message,
@@ -128,8 +145,8 @@ rest_error (SoupMessage *message,
   if (pb_salesforce_json_parse_errors (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                                        &code, &text, NULL))
     {
-      quoted = pb_remote_quote_server_text (text != NULL ? text : "");
-      server_message = g_strdup_printf ("%s: %s", code != NULL ? code : "?", text != NULL ? text : "");
+      quoted = pb_remote_quote_server_text (text != NULL ? last_line (text) : "");
+      server_message = g_strdup_printf ("%s: %s", code != NULL ? code : "?", text != NULL ? last_line (text) : "");
     }
 
   /* Since Winter '22, DeveloperName needs a permission (platform-api.md). */
@@ -376,7 +393,9 @@ on_query_page (GObject      *source,
 
       g_debug ("Salesforce session expired: refreshing once");
       query->refreshed = TRUE;
-      refresh_async (self, g_task_get_cancellable (task), on_query_refreshed, g_steal_pointer (&task));
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      refresh_async (self, cancellable, on_query_refreshed, g_steal_pointer (&task));
       return;
     }
 
@@ -619,6 +638,7 @@ on_channels (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
+  GCancellable *cancellable;
   GError *error = NULL;
 
   fetch->channels = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
@@ -628,10 +648,10 @@ on_channels (GObject      *source,
       return;
     }
 
+  cancellable = g_task_get_cancellable (task);
   pb_salesforce_client_query_async (PB_SALESFORCE_CLIENT (source),
                                     "SELECT ServicePresenceStatusId, ServiceChannelId FROM ServiceChannelStatus",
-                                    junction_fields, g_task_get_cancellable (task), on_junctions,
-                                    g_steal_pointer (&task));
+                                    junction_fields, cancellable, on_junctions, g_steal_pointer (&task));
 }
 
 static void
@@ -641,6 +661,7 @@ on_statuses (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
+  GCancellable *cancellable;
   GError *error = NULL;
 
   fetch->statuses = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
@@ -650,10 +671,10 @@ on_statuses (GObject      *source,
       return;
     }
 
+  cancellable = g_task_get_cancellable (task);
   pb_salesforce_client_query_async (PB_SALESFORCE_CLIENT (source),
                                     "SELECT Id, DeveloperName, MasterLabel FROM ServiceChannel",
-                                    channel_fields, g_task_get_cancellable (task), on_channels,
-                                    g_steal_pointer (&task));
+                                    channel_fields, cancellable, on_channels, g_steal_pointer (&task));
 }
 
 void
