@@ -308,6 +308,7 @@ test_platform_presence_statuses (void)
   g_assert_false (pb_presence_status_is_online (g_ptr_array_index (statuses, 1)));
 
   g_clear_pointer (&statuses, g_ptr_array_unref);
+  g_clear_pointer (&fetched_at, g_date_time_unref);
   statuses = pb_platform_json_parse_presence_statuses (TEXT ("{\"fetchedAt\":\"noon\",\"presenceStatuses\":[]}"),
                                                        &fetched_at, &error);
   g_assert_null (statuses);

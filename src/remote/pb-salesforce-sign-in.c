@@ -193,6 +193,8 @@ set_page (SoupServerMessage *message,
 
   /* The callback's query holds the code: it must not travel further. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  /* One answer, then the port is closed: nothing to keep alive. */
+  soup_message_headers_replace (headers, "Connection", "close");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
   soup_message_headers_replace (headers, "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
   soup_server_message_set_status (message, status, NULL);
