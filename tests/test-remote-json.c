@@ -638,6 +638,17 @@ test_quote_server_text (void)
   g_assert_true (g_utf8_validate (invalid, -1, NULL));
 }
 
+static void
+test_hide_secrets (void)
+{
+  g_autofree char *hidden = NULL;
+
+  hidden = pb_remote_hide_secrets ("token 5Aep861abc rejected; 5Aep861abc again; id x",
+                                   (const char * const []) { "5Aep861abc", "x", NULL });
+  g_assert_cmpstr (hidden, ==, "token … rejected; … again; id x");
+  g_assert_null (pb_remote_hide_secrets (NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/remote-json/truncated-fixture", test_truncated_fixture);
   g_test_add_func ("/remote-json/mutations", test_mutations);
   g_test_add_func ("/remote-json/quote-server-text", test_quote_server_text);
+  g_test_add_func ("/remote-json/hide-secrets", test_hide_secrets);
 
   return g_test_run ();
 }

@@ -62,11 +62,25 @@ pb_platform_client_feature_disabled_error (PbPlatformAccount *account)
                       name);
 }
 
+static char *read_any_server_message (GBytes  *body,
+                                      char   **code);
+
 /* The first entry of {"errors":[…]}, or of an OAuth {"error":…}, as text
- * for a message; NULL when the body says nothing readable. */
+ * for a message, never showing the secret or the token; NULL when the
+ * body says nothing readable. */
 static char *
-read_server_message (GBytes *body,
-                     char  **code)
+read_server_message (PbPlatformClient  *self,
+                     GBytes            *body,
+                     char             **code)
+{
+  g_autofree char *text = read_any_server_message (body, code);
+
+  return pb_remote_hide_secrets (text, (const char * const []) { self->client_secret, self->token, NULL });
+}
+
+static char *
+read_any_server_message (GBytes  *body,
+                         char   **code)
 {
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -117,7 +131,7 @@ answer_error (PbPlatformClient *self,
               GBytes           *body)
 {
   g_autofree char *code = NULL;
-  g_autofree char *server_message = read_server_message (body, &code);
+  g_autofree char *server_message = read_server_message (self, body, &code);
   guint status = soup_message_get_status (message);
 
   if (g_strcmp0 (code, "feature_disabled") == 0)
@@ -191,7 +205,7 @@ on_token_answer (GObject      *source,
   if (status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_UNAUTHORIZED)
     {
       g_autofree char *code = NULL;
-      g_autofree char *server_message = read_server_message (body, &code);
+      g_autofree char *server_message = read_server_message (self, body, &code);
       g_autofree char *quoted = pb_remote_quote_server_text (server_message != NULL ? server_message : "");
       g_autofree char *url = pb_remote_uri_to_display (soup_message_get_uri (message));
 
@@ -208,7 +222,7 @@ on_token_answer (GObject      *source,
   if (!is_success (message))
     {
       g_autofree char *code = NULL;
-      g_autofree char *server_message = read_server_message (body, &code);
+      g_autofree char *server_message = read_server_message (self, body, &code);
 
       g_task_return_error (task, pb_remote_error_new_for_status (message, service_name (), server_message));
       return;
@@ -313,7 +327,7 @@ is_invalid_token (SoupMessage *message,
   if (challenge != NULL && strstr (challenge, "invalid_token") != NULL)
     return TRUE;
 
-  server_message = read_server_message (body, &code);
+  server_message = read_any_server_message (body, &code);
   return g_strcmp0 (code, "invalid_token") == 0;
 }
 

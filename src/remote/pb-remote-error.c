@@ -11,6 +11,7 @@
 #include "pb-remote-error.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-http-client.h"
 #include "pb-json.h"
@@ -112,6 +113,26 @@ pb_remote_quote_server_text (const char *text)
       else
         g_string_append_unichar (out, c);
     }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Shorter values could be ordinary words of the message. */
+#define MIN_SECRET_LENGTH 6
+
+char *
+pb_remote_hide_secrets (const char         *text,
+                        const char * const *secrets)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (text);
+  for (guint i = 0; secrets != NULL && secrets[i] != NULL; i++)
+    if (strlen (secrets[i]) >= MIN_SECRET_LENGTH)
+      g_string_replace (out, secrets[i], "…", 0);
 
   return g_string_free (out, FALSE);
 }

@@ -56,6 +56,12 @@ char      *pb_remote_uri_to_display        (GUri         *uri);
  * length, control characters escaped (\u001b). */
 char      *pb_remote_quote_server_text     (const char   *text);
 
+/* @text with every one of @secrets (NULL-terminated; NULL and short
+ * entries are skipped) replaced by "…": a server's message may echo what
+ * it was sent. */
+char      *pb_remote_hide_secrets          (const char         *text,
+                                            const char * const *secrets);
+
 /* The error for an answer of status 400 or more that the caller did not
  * recognise: RATE_LIMITED for 429 (saying how long the server asked to
  * wait), SERVER otherwise. @service names the server for the reader ("the

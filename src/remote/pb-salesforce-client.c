@@ -94,18 +94,21 @@ pb_salesforce_client_oauth_error (const char *code,
 }
 
 GError *
-pb_salesforce_client_token_error (SoupMessage *message,
-                                  GBytes      *body,
-                                  const char  *client_id,
-                                  const char  *redirect_uri)
+pb_salesforce_client_token_error (SoupMessage        *message,
+                                  GBytes             *body,
+                                  const char         *client_id,
+                                  const char         *redirect_uri,
+                                  const char * const *secrets)
 {
   g_autofree char *code = NULL;
+  g_autofree char *raw_description = NULL;
   g_autofree char *description = NULL;
   guint status = soup_message_get_status (message);
   gboolean readable;
 
   readable = pb_salesforce_json_parse_oauth_error (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                                   &code, &description, NULL);
+                                                   &code, &raw_description, NULL);
+  description = pb_remote_hide_secrets (raw_description, secrets);
 
   /* Busy or broken rather than a refusal: nothing to change but the time. */
   if (!readable || status == 429 || status >= 500)
@@ -133,18 +136,23 @@ last_line (const char *text)
 
 /* A REST answer of 400 or more, other than a 401. */
 static GError *
-rest_error (SoupMessage *message,
-            GBytes      *body)
+rest_error (PbSalesforceClient *self,
+            SoupMessage        *message,
+            GBytes             *body)
 {
   g_autofree char *code = NULL;
+  g_autofree char *raw_text = NULL;
   g_autofree char *text = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *server_message = NULL;
   guint status = soup_message_get_status (message);
 
   if (pb_salesforce_json_parse_errors (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                       &code, &text, NULL))
+                                       &code, &raw_text, NULL))
     {
+      text = pb_remote_hide_secrets (raw_text, (const char * const []) {
+        self->access_token, self->refresh_token, NULL,
+      });
       quoted = pb_remote_quote_server_text (text != NULL ? last_line (text) : "");
       server_message = g_strdup_printf ("%s: %s", code != NULL ? code : "?", text != NULL ? last_line (text) : "");
     }
@@ -211,7 +219,10 @@ on_refresh_answer (GObject      *source,
   data = g_bytes_get_data (body, &length);
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
     {
-      g_task_return_error (task, pb_salesforce_client_token_error (message, body, self->client_id, NULL));
+      g_task_return_error (task, pb_salesforce_client_token_error (message, body, self->client_id, NULL,
+                                                                   (const char * const []) {
+                                                                     self->refresh_token, NULL,
+                                                                   }));
       return;
     }
 
@@ -401,7 +412,7 @@ on_query_page (GObject      *source,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, rest_error (message, body));
+      g_task_return_error (task, rest_error (self, message, body));
       return;
     }
 

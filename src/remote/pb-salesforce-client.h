@@ -71,10 +71,12 @@ GError             *pb_salesforce_client_oauth_error               (const char  
                                                                     const char           *redirect_uri);
 
 /* The error for an answer of Salesforce's token endpoint that is not a
- * success: the OAuth error it names, or, for 429 and 5xx, a busy server. */
+ * success: the OAuth error it names, or, for 429 and 5xx, a busy server.
+ * @secrets (what the request sent) never show in the message. */
 GError             *pb_salesforce_client_token_error               (SoupMessage          *message,
                                                                     GBytes               *body,
                                                                     const char           *client_id,
-                                                                    const char           *redirect_uri);
+                                                                    const char           *redirect_uri,
+                                                                    const char * const   *secrets);
 
 G_END_DECLS

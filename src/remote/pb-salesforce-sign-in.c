@@ -108,6 +108,7 @@ typedef struct
 {
   char *verifier;
   char *state;
+  char *code;
   GUri *authorize_uri;
   SoupServer *server;
   GSource *timeout_source;
@@ -123,6 +124,7 @@ run_free (Run *run)
 {
   g_clear_pointer (&run->verifier, g_free);
   g_clear_pointer (&run->state, g_free);
+  g_clear_pointer (&run->code, g_free);
   g_clear_pointer (&run->authorize_uri, g_uri_unref);
   if (run->server != NULL)
     soup_server_disconnect (run->server);
@@ -256,7 +258,8 @@ on_exchanged (GObject      *source,
       data = g_bytes_get_data (body, &length);
       if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
         {
-          error = pb_salesforce_client_token_error (message, body, self->client_id, self->redirect_uri);
+          error = pb_salesforce_client_token_error (message, body, self->client_id, self->redirect_uri,
+                                                    (const char * const []) { run->code, run->verifier, NULL });
         }
       else
         {
@@ -298,8 +301,7 @@ on_exchanged (GObject      *source,
 }
 
 static void
-exchange_code (GTask      *task,
-               const char *code)
+exchange_code (GTask *task)
 {
   PbSalesforceSignIn *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -308,7 +310,7 @@ exchange_code (GTask      *task,
   char *form;
 
   form = soup_form_encode ("grant_type", "authorization_code",
-                           "code", code,
+                           "code", run->code,
                            "client_id", self->client_id,
                            "redirect_uri", self->redirect_uri,
                            "code_verifier", run->verifier,
@@ -385,7 +387,8 @@ on_request (SoupServer        *server,
     }
 
   soup_server_message_pause (message);
-  exchange_code (task, code);
+  run->code = g_strdup (code);
+  exchange_code (task);
 }
 
 static gboolean
