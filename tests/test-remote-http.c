@@ -99,7 +99,7 @@ test_insecure_refused_before_connecting (void)
   g_assert_error (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_INSECURE_URL);
   g_assert_nonnull (strstr (error->message, "http://192.0.2.1/platform/omnichannel/account"));
   pb_test_assert_no_secrets (error, (const char * const []) { "s3cr3t", NULL });
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 static void
@@ -263,7 +263,7 @@ test_cancelled (Fixture       *f,
   body = pb_http_client_send_finish (f->http, pb_test_wait (&result), NULL, &error);
   g_assert_null (body);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, 2 * G_USEC_PER_SEC);
 
   g_clear_error (&error);
   g_clear_object (&result);
@@ -278,7 +278,7 @@ test_cancelled (Fixture       *f,
   body = pb_http_client_send_finish (f->http, pb_test_wait (&result), NULL, &error);
   g_assert_null (body);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, 2 * G_USEC_PER_SEC);
 }
 
 /* TLS: a server whose certificate nobody vouches for is refused, with

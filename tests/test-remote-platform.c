@@ -211,7 +211,7 @@ test_token_lifetime (Fixture       *f,
 
   first = get_account (f, &error);
   g_assert_no_error (error);
-  pb_test_run_for (1500);
+  pb_test_run_for (2500);
   second = get_account (f, &error);
   g_assert_no_error (error);
 
@@ -588,7 +588,8 @@ test_cancelled (Fixture       *f,
 }
 
 static const char * const no_args[] = { NULL };
-static const char * const short_tokens[] = { "--token-lifetime", "1", NULL };
+/* The sandbox counts expiry in whole seconds: a token of 2 s lives 1 to 2 s. */
+static const char * const short_tokens[] = { "--token-lifetime", "2", NULL };
 
 #define TEST(path, function, args) \
   g_test_add (path, Fixture, args, fixture_set_up, function, fixture_tear_down)

@@ -394,7 +394,7 @@ test_cancelled_mid_pagination (Fixture       *f,
   statuses = pb_salesforce_client_fetch_presence_statuses_finish (f->client, pb_test_wait (&result), &error);
   g_assert_null (statuses);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, 2 * G_USEC_PER_SEC);
 
   pages_then = pb_test_count_requests (f->sandbox, "query", NULL);
   pb_test_run_for (300);
@@ -405,7 +405,8 @@ test_cancelled_mid_pagination (Fixture       *f,
 
 static const char * const no_args[] = { NULL };
 static const char * const large_org[] = { "--generate", "3000,40", "--page-size", "7,13,1,50", NULL };
-static const char * const short_tokens[] = { "--generate", "200,10", "--page-size", "5", "--token-lifetime", "1", NULL };
+/* The sandbox counts expiry in whole seconds: a token of 2 s lives 1 to 2 s. */
+static const char * const short_tokens[] = { "--generate", "200,10", "--page-size", "5", "--token-lifetime", "2", NULL };
 static const char * const small_pages[] = { "--generate", "200,10", "--page-size", "1", NULL };
 
 #define TEST(path, function, args) \

@@ -557,7 +557,7 @@ test_cancelled_fetch (Fixture       *f,
   fetched = pb_remote_fetch_finish (remote, pb_test_wait (&result), &error);
   g_assert_null (fetched);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, 2 * G_USEC_PER_SEC);
 }
 
 static const char * const no_args[] = { NULL };

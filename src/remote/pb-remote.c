@@ -139,6 +139,28 @@ return_error (GTask  *task,
   g_object_unref (task);
 }
 
+static gpointer
+finish_pointer (PbRemote      *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (PB_IS_REMOTE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (PbRemote      *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* The platform client */
 
 static void
@@ -668,10 +690,7 @@ pb_remote_fetch_finish (PbRemote      *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* The remote configuration alone */
@@ -743,10 +762,7 @@ pb_remote_get_remote_configuration_finish (PbRemote      *self,
                                            GAsyncResult  *result,
                                            GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* Publish: the account first (an account without the integration is told
@@ -871,10 +887,7 @@ pb_remote_publish_finish (PbRemote      *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* Signing in and out */
@@ -1020,10 +1033,7 @@ pb_remote_sign_in_finish (PbRemote      *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 static void
@@ -1091,10 +1101,7 @@ pb_remote_sign_out_finish (PbRemote      *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 static void
@@ -1228,10 +1235,7 @@ pb_remote_store_platform_client_secret_finish (PbRemote      *self,
                                                GAsyncResult  *result,
                                                GError       **error)
 {
-  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 /* The object */

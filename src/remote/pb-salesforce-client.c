@@ -185,8 +185,13 @@ rest_error (PbSalesforceClient *self,
 }
 
 static GError *
-sign_in_required_error (void)
+sign_in_required_error (PbSalesforceClient *self)
 {
+  if (self->refresh_token != NULL)
+    return g_error_new_literal (PB_REMOTE_ERROR, PB_REMOTE_ERROR_SIGN_IN_REQUIRED,
+                                _("Salesforce did not accept the access token it had just issued: sign in to "
+                                  "Salesforce again"));
+
   return g_error_new_literal (PB_REMOTE_ERROR, PB_REMOTE_ERROR_SIGN_IN_REQUIRED,
                               _("Salesforce did not accept the access token: it has expired or was revoked, "
                                 "and there is no sign-in to renew it. Sign in to Salesforce again"));
@@ -398,7 +403,7 @@ on_query_page (GObject      *source,
     {
       if (self->refresh_token == NULL || query->refreshed)
         {
-          g_task_return_error (task, sign_in_required_error ());
+          g_task_return_error (task, sign_in_required_error (self));
           return;
         }
 
@@ -530,17 +535,33 @@ pb_salesforce_client_query_finish (PbSalesforceClient  *self,
 
 /* The presence statuses: three queries, one after the other */
 
+enum {
+  QUERY_STATUSES,
+  QUERY_CHANNELS,
+  QUERY_JUNCTIONS,
+  N_QUERIES
+};
+
+static const struct {
+  const char *soql;
+  const char * const *fields;
+} presence_queries[N_QUERIES] = {
+  { "SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus", status_fields },
+  { "SELECT Id, DeveloperName, MasterLabel FROM ServiceChannel", channel_fields },
+  { "SELECT ServicePresenceStatusId, ServiceChannelId FROM ServiceChannelStatus", junction_fields },
+};
+
 typedef struct
 {
-  GPtrArray *statuses;
-  GPtrArray *channels;
+  guint step;
+  GPtrArray *records[N_QUERIES];
 } Fetch;
 
 static void
 fetch_free (Fetch *fetch)
 {
-  g_clear_pointer (&fetch->statuses, g_ptr_array_unref);
-  g_clear_pointer (&fetch->channels, g_ptr_array_unref);
+  for (guint i = 0; i < N_QUERIES; i++)
+    g_clear_pointer (&fetch->records[i], g_ptr_array_unref);
   g_free (fetch);
 }
 
@@ -557,18 +578,20 @@ missing_name_error (const char *object,
 }
 
 static GPtrArray *
-combine (Fetch      *fetch,
-         GPtrArray  *junctions,
-         GError    **error)
+combine (Fetch   *fetch,
+         GError **error)
 {
+  GPtrArray *status_records = fetch->records[QUERY_STATUSES];
+  GPtrArray *channel_records = fetch->records[QUERY_CHANNELS];
+  GPtrArray *junctions = fetch->records[QUERY_JUNCTIONS];
   g_autoptr(GHashTable) channel_names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) status_channels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                                  (GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < fetch->channels->len; i++)
+  for (guint i = 0; i < channel_records->len; i++)
     {
-      char **channel = g_ptr_array_index (fetch->channels, i);
+      char **channel = g_ptr_array_index (channel_records, i);
 
       if (*channel[0] == '\0' || *channel[1] == '\0')
         {
@@ -578,9 +601,9 @@ combine (Fetch      *fetch,
       g_hash_table_insert (channel_names, channel[0], channel[1]);
     }
 
-  for (guint i = 0; i < fetch->statuses->len; i++)
+  for (guint i = 0; i < status_records->len; i++)
     {
-      char **status = g_ptr_array_index (fetch->statuses, i);
+      char **status = g_ptr_array_index (status_records, i);
 
       if (*status[0] == '\0' || *status[1] == '\0')
         {
@@ -603,9 +626,9 @@ combine (Fetch      *fetch,
         g_ptr_array_add (channels, (gpointer)channel);
     }
 
-  for (guint i = 0; i < fetch->statuses->len; i++)
+  for (guint i = 0; i < status_records->len; i++)
     {
-      char **status = g_ptr_array_index (fetch->statuses, i);
+      char **status = g_ptr_array_index (status_records, i);
       GPtrArray *channels = g_hash_table_lookup (status_channels, status[0]);
 
       g_ptr_array_add (channels, NULL);
@@ -618,74 +641,36 @@ combine (Fetch      *fetch,
 }
 
 static void
-on_junctions (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_presence_query (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) junctions = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GPtrArray *statuses;
   GError *error = NULL;
 
-  junctions = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
-  if (junctions == NULL)
+  fetch->records[fetch->step] = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
+  if (fetch->records[fetch->step] == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  statuses = combine (fetch, junctions, &error);
+  if (++fetch->step < N_QUERIES)
+    {
+      pb_salesforce_client_query_async (PB_SALESFORCE_CLIENT (source), presence_queries[fetch->step].soql,
+                                        presence_queries[fetch->step].fields, cancellable, on_presence_query,
+                                        g_steal_pointer (&task));
+      return;
+    }
+
+  statuses = combine (fetch, &error);
   if (statuses == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, statuses, (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-on_channels (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
-  GCancellable *cancellable;
-  GError *error = NULL;
-
-  fetch->channels = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
-  if (fetch->channels == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  pb_salesforce_client_query_async (PB_SALESFORCE_CLIENT (source),
-                                    "SELECT ServicePresenceStatusId, ServiceChannelId FROM ServiceChannelStatus",
-                                    junction_fields, cancellable, on_junctions, g_steal_pointer (&task));
-}
-
-static void
-on_statuses (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
-  GCancellable *cancellable;
-  GError *error = NULL;
-
-  fetch->statuses = pb_salesforce_client_query_finish (PB_SALESFORCE_CLIENT (source), result, &error);
-  if (fetch->statuses == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  pb_salesforce_client_query_async (PB_SALESFORCE_CLIENT (source),
-                                    "SELECT Id, DeveloperName, MasterLabel FROM ServiceChannel",
-                                    channel_fields, cancellable, on_channels, g_steal_pointer (&task));
 }
 
 void
@@ -702,8 +687,8 @@ pb_salesforce_client_fetch_presence_statuses_async (PbSalesforceClient  *self,
   g_task_set_source_tag (task, pb_salesforce_client_fetch_presence_statuses_async);
   g_task_set_task_data (task, g_new0 (Fetch, 1), (GDestroyNotify)fetch_free);
 
-  pb_salesforce_client_query_async (self, "SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus",
-                                    status_fields, cancellable, on_statuses, task);
+  pb_salesforce_client_query_async (self, presence_queries[QUERY_STATUSES].soql,
+                                    presence_queries[QUERY_STATUSES].fields, cancellable, on_presence_query, task);
 }
 
 /**
