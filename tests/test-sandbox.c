@@ -860,22 +860,24 @@ test_refresh_token (void)
 static void
 test_token_expiry (void)
 {
-  static const char * const args[] = { "--token-lifetime", "1", NULL };
+  static const char * const args[] = { "--token-lifetime", "2", NULL };
   PbTestSandbox *sandbox = pb_test_sandbox_start (args);
   g_autofree char *platform_token = pb_test_sandbox_platform_token (sandbox);
+  g_autoptr(PbTestResponse) fresh = platform_request (sandbox, "GET", platform_token, "/omnichannel/account", NULL, NULL);
   g_autoptr(JsonNode) answer = salesforce_sign_in (sandbox);
   const char *access = json_object_get_string_member (object_of (answer), "access_token");
+  g_autoptr(PbTestResponse) fresh_query = query (sandbox, access, "SELECT Id FROM ServicePresenceStatus");
   g_autofree char *url = url_of (sandbox->salesforce_login_url, "/services/oauth2/token");
   g_autofree char *form = soup_form_encode ("grant_type", "refresh_token",
                                             "refresh_token", json_object_get_string_member (object_of (answer), "refresh_token"),
                                             "client_id", sandbox->salesforce_client_id, NULL);
-  g_autoptr(PbTestResponse) fresh = platform_request (sandbox, "GET", platform_token, "/omnichannel/account", NULL, NULL);
   g_autoptr(PbTestResponse) expired = NULL;
   g_autoptr(PbTestResponse) expired_query = NULL;
   g_autoptr(PbTestResponse) refreshed = NULL;
 
   g_assert_cmpuint (fresh->status, ==, 200);
-  g_usleep (2100 * 1000);
+  g_assert_cmpuint (fresh_query->status, ==, 200);
+  g_usleep (2500 * 1000);
 
   expired = platform_request (sandbox, "GET", platform_token, "/omnichannel/account", NULL, NULL);
   assert_platform_error (expired, 401, "invalid_token");

@@ -184,18 +184,6 @@ pb_configuration_new (void)
   return g_object_new (PB_TYPE_CONFIGURATION, NULL);
 }
 
-static GPtrArray *
-list_model_to_array (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
-
 static void
 copy_table (GHashTable *from,
             GHashTable *to)
@@ -224,8 +212,8 @@ pb_configuration_copy (PbConfiguration *self)
   pb_configuration_set_account (copy, self->account_id, self->account_name);
   pb_configuration_set_org (copy, self->org_id, self->org_name, self->org_sandbox);
 
-  states = list_model_to_array (G_LIST_MODEL (self->agent_states));
-  statuses = list_model_to_array (G_LIST_MODEL (self->presence_statuses));
+  states = pb_list_model_to_array (G_LIST_MODEL (self->agent_states));
+  statuses = pb_list_model_to_array (G_LIST_MODEL (self->presence_statuses));
   pb_configuration_set_agent_states (copy, states);
   pb_configuration_set_presence_statuses (copy, statuses);
 

@@ -24,3 +24,15 @@ pb_compare_strings (gconstpointer a,
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
+
+GPtrArray *
+pb_list_model_to_array (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,9 @@ gboolean pb_set_str          (char          **str_pointer,
 /* GCompareFunc for g_ptr_array_sort() over C strings. */
 int      pb_compare_strings  (gconstpointer   a,
                               gconstpointer   b);
+
+/* The items of @model, each with a reference, in a GPtrArray that drops
+ * them when freed. */
+GPtrArray *pb_list_model_to_array (GListModel     *model);
 
 G_END_DECLS

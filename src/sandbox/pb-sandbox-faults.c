@@ -16,7 +16,7 @@ static const struct {
   PbSandboxFaultKind  kind;
   const char         *name;
   gboolean            takes_value;
-  const char * const  endpoints[5]; /* besides "any"; empty: every endpoint */
+  const char * const  endpoints[10]; /* besides "any"; empty: every endpoint */
 } kinds[] = {
   { PB_SANDBOX_FAULT_LATENCY, "latency", TRUE, { NULL } },
   { PB_SANDBOX_FAULT_STATUS, "status", TRUE, { NULL } },
@@ -25,17 +25,13 @@ static const struct {
   { PB_SANDBOX_FAULT_MALFORMED, "malformed", FALSE, { NULL } },
   { PB_SANDBOX_FAULT_TRUNCATED, "truncated", FALSE, { NULL } },
   { PB_SANDBOX_FAULT_EXPIRED_TOKEN, "expired-token", FALSE,
-    { "account", "agent-states", "presence-statuses", "refresh", NULL } },
+    { "account", "agent-states", "presence-statuses", "refresh", "configuration-get", "configuration-put",
+      "query", "identity", NULL } },
   { PB_SANDBOX_FAULT_CONFLICT, "conflict", FALSE, { "configuration-put", NULL } },
   { PB_SANDBOX_FAULT_REFUSE, "refuse", FALSE, { "configuration-put", NULL } },
   { PB_SANDBOX_FAULT_FEATURE_OFF, "feature-off", FALSE,
     { "account", "configuration-get", "configuration-put", NULL } },
   { PB_SANDBOX_FAULT_NO_DEVELOPERNAME, "no-developername", FALSE, { "query", NULL } },
-};
-
-/* expired-token also fits the other endpoints that take a bearer token. */
-static const char * const more_bearer_endpoints[] = {
-  "configuration-get", "configuration-put", "query", "identity", NULL,
 };
 
 typedef struct
@@ -108,10 +104,7 @@ kind_fits_endpoint (guint       k,
 {
   if (g_str_equal (endpoint, PB_SANDBOX_FAULT_ANY_ENDPOINT) || kinds[k].endpoints[0] == NULL)
     return TRUE;
-  if (g_strv_contains ((const char * const *)kinds[k].endpoints, endpoint))
-    return TRUE;
-
-  return kinds[k].kind == PB_SANDBOX_FAULT_EXPIRED_TOKEN && g_strv_contains (more_bearer_endpoints, endpoint);
+  return g_strv_contains ((const char * const *)kinds[k].endpoints, endpoint);
 }
 
 static gboolean

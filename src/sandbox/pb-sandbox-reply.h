@@ -21,7 +21,7 @@ void        pb_sandbox_reply_json           (SoupServerMessage  *msg,
                                              guint               status,
                                              const char         *content_type,
                                              JsonNode           *node);
-/* One error, in @api's shape; @path may be NULL. */
+/* One error, in @api's shape. */
 void        pb_sandbox_reply_error          (SoupServerMessage  *msg,
                                              PbSandboxApi        api,
                                              guint               status,

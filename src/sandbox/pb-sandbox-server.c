@@ -316,9 +316,6 @@ reply_no_route (SoupServerMessage *msg,
 {
   PbSandboxApi api = pb_sandbox_routes_api_for_path (path);
 
-  if (api == PB_SANDBOX_API_HTML)
-    api = PB_SANDBOX_API_OAUTH;
-
   if (path_known)
     {
       g_autofree char *allowed = pb_sandbox_routes_dup_methods (path);

@@ -118,17 +118,6 @@ update_etag (PbSandboxState *self)
   self->etag = g_strdup_printf ("\"%.24s\"", digest);
 }
 
-static GPtrArray *
-model_to_array (GListModel *model)
-{
-  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
-
 static JsonObject *
 mapping_from_configuration (PbConfiguration *config)
 {
@@ -166,7 +155,7 @@ load_seed (PbSandboxState *self)
   PbConfiguration *seed = self->seed;
   g_autoptr(PbSandboxOrg) org = pb_sandbox_org_new (pb_configuration_get_org_id (seed),
                                                     pb_configuration_get_org_name (seed));
-  g_autoptr(GPtrArray) statuses = model_to_array (pb_configuration_get_presence_statuses (seed));
+  g_autoptr(GPtrArray) statuses = pb_list_model_to_array (pb_configuration_get_presence_statuses (seed));
   const char *post_call = pb_configuration_get_agent_post_call_state (seed);
 
   self->loading = TRUE;
@@ -187,7 +176,7 @@ load_seed (PbSandboxState *self)
   self->post_call_state = g_strdup (post_call != NULL ? post_call : PB_STATE_ID_READY);
 
   g_clear_pointer (&self->agent_states, g_ptr_array_unref);
-  self->agent_states = model_to_array (pb_configuration_get_agent_states (seed));
+  self->agent_states = pb_list_model_to_array (pb_configuration_get_agent_states (seed));
 
   g_clear_pointer (&self->fetched, g_ptr_array_unref);
   self->fetched = g_ptr_array_ref (pb_sandbox_org_get_presence_statuses (self->org));
