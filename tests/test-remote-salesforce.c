@@ -403,6 +403,72 @@ test_cancelled_mid_pagination (Fixture       *f,
   g_assert_cmpuint (pages_later, <, 50);
 }
 
+/* A server gone wrong: the sandbox follows the contract, so this one is
+ * served here, on loopback, with answers no Salesforce would give. */
+
+static void
+on_hostile_query (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  const char *answer = user_data;
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, answer, strlen (answer));
+}
+
+static void
+test_hostile_pages (void)
+{
+  static const struct { const char *answer; const char *reason; } cases[] = {
+    { "{\"done\":false,\"nextRecordsUrl\":\"https://elsewhere.example/services/data/v60.0/query/1?sid=s3cr3t\","
+      "\"records\":[{\"Id\":\"1\",\"DeveloperName\":\"A\",\"MasterLabel\":\"A\"}]}",
+      "nextRecordsUrl: expected a path" },
+    { "{\"done\":false,\"nextRecordsUrl\":\"//elsewhere.example/x\","
+      "\"records\":[{\"Id\":\"1\",\"DeveloperName\":\"A\",\"MasterLabel\":\"A\"}]}",
+      "nextRecordsUrl: expected a path" },
+    { "{\"done\":false,\"nextRecordsUrl\":\"/services/data/v60.0/query/again\",\"records\":[]}",
+      "holds no records" },
+  };
+  g_autoptr(PbHttpClient) http = pb_http_client_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(PbSalesforceClient) client = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GUri) instance_url = NULL;
+      g_autofree char *url = NULL;
+      GSList *uris;
+
+      soup_server_add_handler (server, NULL, on_hostile_query, (gpointer)cases[i].answer, NULL);
+      soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (server);
+      url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+      g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+      instance_url = pb_http_client_parse_url (url, "instance", &error);
+      g_assert_no_error (error);
+      client = pb_salesforce_client_new_with_access_token (http, instance_url, "00D!access-token");
+      pb_salesforce_client_query_async (client, "SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus",
+                                        (const char * const []) { "Id", "DeveloperName", "MasterLabel", NULL },
+                                        NULL, pb_test_on_result, &result);
+      records = pb_salesforce_client_query_finish (client, pb_test_wait (&result), &error);
+
+      g_assert_null (records);
+      g_assert_error (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_MALFORMED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].reason));
+      pb_test_assert_no_secrets (error, (const char * const []) { "s3cr3t", "00D!access-token", NULL });
+      soup_server_disconnect (server);
+    }
+}
+
 static const char * const no_args[] = { NULL };
 static const char * const large_org[] = { "--generate", "3000,40", "--page-size", "7,13,1,50", NULL };
 /* The sandbox counts expiry in whole seconds: a token of 2 s lives 1 to 2 s. */
@@ -418,6 +484,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/salesforce/hostile-pages", test_hostile_pages);
   TEST ("/salesforce/worked-example", test_worked_example, no_args);
   TEST ("/salesforce/pagination", test_pagination, large_org);
   TEST ("/salesforce/token-expiry", test_token_expiry, short_tokens);

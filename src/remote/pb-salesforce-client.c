@@ -18,7 +18,8 @@
 #include "pb-remote-error.h"
 #include "pb-secrets.h"
 
-/* An org has tens of statuses; a million records is a server gone wrong. */
+/* An org has tens of statuses; a million records is a server gone wrong
+ * (and, as no page but the last may be empty, bounds the pages too). */
 #define MAX_RECORDS 1000000
 
 #define QUERY_PATH "/services/data/" PB_SALESFORCE_API_VERSION "/query"
@@ -366,7 +367,8 @@ resolve_next_page (PbSalesforceClient  *self,
 
   if (next == NULL || g_uri_get_fragment (next) != NULL)
     {
-      g_autofree char *quoted = pb_remote_quote_server_text (next_records_url);
+      g_autofree char *before_query = g_strndup (next_records_url, strcspn (next_records_url, "?#"));
+      g_autofree char *quoted = pb_remote_quote_server_text (before_query);
       g_autofree char *reason = g_strdup_printf (_("nextRecordsUrl: expected a path on the instance's server, "
                                                    "not “%s”"), quoted);
 
@@ -427,6 +429,15 @@ on_query_page (GObject      *source,
     {
       g_task_return_error (task, pb_remote_error_new_malformed (message, _("Salesforce"), error->message));
       g_error_free (error);
+      return;
+    }
+
+  /* Every page but the last holds records: a server that sends empty
+   * pages without end would otherwise be followed for ever. */
+  if (!page->done && page->records->len == 0)
+    {
+      g_task_return_error (task, pb_remote_error_new_malformed (message, _("Salesforce"),
+                                                                _("a page that is not the last holds no records")));
       return;
     }
 
