@@ -101,6 +101,13 @@ set_too_large_error (GError             **error,
                    size_text, limit_text);
       break;
 
+    case PB_JSON_DOCUMENT_ANSWER:
+      g_set_error (error, PB_ERROR, PB_ERROR_INVALID_FILE,
+                   /* Translators: the first %s is the answer's size, the second the limit, e.g. "64.0 MiB" */
+                   _("the answer is too large (%s; at most %s is read)"),
+                   size_text, limit_text);
+      break;
+
     case PB_JSON_DOCUMENT_CONFIGURATION:
     default:
       g_set_error (error, PB_ERROR, PB_ERROR_INVALID_FILE,
@@ -771,6 +778,37 @@ pb_json_read_boolean (JsonObject      *object,
     return pb_json_set_path_error (error, parent, key, _("expected true or false"));
 
   *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+pb_json_read_int (JsonObject      *object,
+                  const char      *parent,
+                  const char      *key,
+                  PbJsonPresence   presence,
+                  gint64           minimum,
+                  gint64          *value,
+                  GError         **error)
+{
+  JsonNode *node;
+
+  *value = minimum;
+  if (!pb_json_get_member (object, parent, key, presence, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!pb_json_node_holds (node, G_TYPE_INT64) || json_node_get_int (node) < minimum)
+    {
+      g_autofree char *minimum_text = g_strdup_printf ("%" G_GINT64_FORMAT, minimum);
+      g_autofree char *problem = NULL;
+
+      /* Translators: %s is the smallest number allowed, e.g. 0 */
+      problem = g_strdup_printf (_("expected a whole number of %s or more"), minimum_text);
+      return pb_json_set_path_error (error, parent, key, problem);
+    }
+
+  *value = json_node_get_int (node);
   return TRUE;
 }
 

@@ -5,7 +5,8 @@
  * What the configuration file and the day script share: reading a file with
  * a size limit, refusing anything but strict RFC 8259 JSON (with line:column),
  * guarding the nesting depth json-glib lacks, refusing duplicate keys, and
- * reading members with their JSON path in every message. Private to the core.
+ * reading members with their JSON path in every message. The core's, and
+ * the remote client's for the servers' answers.
  */
 #pragma once
 
@@ -19,6 +20,7 @@ typedef enum
 {
   PB_JSON_DOCUMENT_CONFIGURATION,
   PB_JSON_DOCUMENT_DAY_SCRIPT,
+  PB_JSON_DOCUMENT_ANSWER,      /* a server's answer (src/remote) */
 } PbJsonDocument;
 
 typedef struct
@@ -99,6 +101,15 @@ gboolean  pb_json_read_boolean       (JsonObject          *object,
                                       const char          *key,
                                       PbJsonPresence       presence,
                                       gboolean            *value,
+                                      GError             **error);
+/* A whole number of at least @minimum (*@value is @minimum for an optional
+ * member that is missing or null). */
+gboolean  pb_json_read_int           (JsonObject          *object,
+                                      const char          *parent,
+                                      const char          *key,
+                                      PbJsonPresence       presence,
+                                      gint64               minimum,
+                                      gint64              *value,
                                       GError             **error);
 gboolean  pb_json_read_container     (JsonObject          *object,
                                       const char          *parent,
