@@ -22,6 +22,7 @@
 #include "pb-preview.h"
 #include "pb-profile.h"
 #include "pb-profile-state.h"
+#include "pb-promotion.h"
 #include "pb-remote-configuration.h"
 #include "pb-revision.h"
 #include "pb-session.h"
