@@ -252,7 +252,9 @@ test_resolve (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbProfileState) state = NULL;
+  g_autoptr(PbConfiguration) kept = NULL;
   guint revision = 99;
+  guint before;
   const char *presence = NULL;
 
   make_conflict (f);
@@ -268,9 +270,16 @@ test_resolve (Fixture       *f,
   g_assert_cmpstr (presence, ==, "Taking_notes");
   g_clear_object (&state);
 
-  /* Take remote: the draft is v2's configuration, recorded. */
+  /* Take remote: the draft is v2's configuration, recorded; the edits it
+   * replaces, which no revision held, are kept in the revision before. */
+  before = n_revisions (f);
   g_assert_true (pb_store_resolve_conflict (f->store, f->profile, FALSE, &revision, NULL, &error));
   g_assert_cmpuint (revision, ==, n_revisions (f));
+  g_assert_cmpuint (revision, ==, before + 2);
+  kept = pb_store_load_revision (f->store, f->profile, revision - 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_configuration_get_state_mapping (kept, "busy", &presence));
+  g_assert_cmpstr (presence, ==, "Taking_notes");
   state = load_state (f);
   g_assert_cmpstr (pb_configuration_get_presence_mapping (pb_profile_state_get_draft (state), "On_a_call"),
                    ==, "busy");

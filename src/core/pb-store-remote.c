@@ -260,6 +260,27 @@ newest_revision_equals (PbStore          *self,
   return TRUE;
 }
 
+/* Edits of @draft that no revision holds go into the history before @next
+ * replaces the draft: nothing is lost. */
+static gboolean
+keep_replaced_draft (PbStore          *self,
+                     PbProfile        *profile,
+                     gint64            profile_id,
+                     PbConfiguration  *draft,
+                     PbConfiguration  *next,
+                     const char       *comment,
+                     GError          **error)
+{
+  gboolean draft_saved;
+
+  if (!newest_revision_equals (self, profile, profile_id, draft, &draft_saved, error))
+    return FALSE;
+  if (draft_saved || pb_configuration_is_empty (draft) || pb_configuration_published_equal (draft, next))
+    return TRUE;
+
+  return _pb_store_save_revision_locked (self, profile_id, draft, PB_REVISION_SOURCE_SAVE, comment, error) != 0;
+}
+
 static PbFetchOutcome *
 record_fetch_locked (PbStore          *self,
                      PbProfile        *profile,
@@ -342,13 +363,8 @@ record_fetch_locked (PbStore          *self,
 
   if (taken && !unchanged_history)
     {
-      gboolean draft_saved;
-
-      if (!newest_revision_equals (self, profile, profile_id, draft, &draft_saved, error))
-        return NULL;
-      if (!draft_saved && !pb_configuration_is_empty (draft) && !pb_configuration_published_equal (draft, next) &&
-          _pb_store_save_revision_locked (self, profile_id, draft, PB_REVISION_SOURCE_SAVE,
-                                          _("The draft before the fetch replaced it"), error) == 0)
+      if (!keep_replaced_draft (self, profile, profile_id, draft, next,
+                                _("The draft before the fetch replaced it"), error))
         return NULL;
 
       revision = _pb_store_save_revision_locked (self, profile_id, next, PB_REVISION_SOURCE_FETCH, NULL, error);
@@ -523,6 +539,9 @@ pb_store_resolve_conflict (PbStore          *self,
 
   taken = pb_configuration_copy (pb_remote_configuration_get_configuration (latest));
   pb_configuration_set_extra (taken, pb_configuration_get_extra (draft));
+  if (!keep_replaced_draft (self, profile, profile_id, draft, taken,
+                            _("The draft before the remote configuration replaced it"), error))
+    goto out;
   number = _pb_store_save_revision_locked (self, profile_id, taken, PB_REVISION_SOURCE_FETCH,
                                            _("Took the remote configuration"), error);
   ok = number != 0 && set_base (self, profile_id, latest_id, error);

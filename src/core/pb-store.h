@@ -207,7 +207,8 @@ guint            pb_store_record_publish          (PbStore               *self,
 /* Settles a conflict: @keep_local re-bases the draft on the newest remote
  * configuration (the next publish replaces it deliberately); otherwise
  * the draft becomes the remote configuration, recorded as a revision
- * (@revision, 0 when none). */
+ * (@revision, 0 when none), after the edits it replaces, when no revision
+ * holds them, are recorded as a "save" revision of their own. */
 gboolean         pb_store_resolve_conflict        (PbStore               *self,
                                                    PbProfile             *profile,
                                                    gboolean               keep_local,
