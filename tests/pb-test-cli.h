@@ -36,6 +36,13 @@ void      fixture_tear_down (Fixture       *fixture,
 void      run_cli           (Fixture       *fixture,
                              Run           *run,
                              ...) G_GNUC_NULL_TERMINATED;
+void      run_cli_valist    (Fixture            *fixture,
+                             Run                *run,
+                             va_list             args);
+/* Starts $PB_CLI the same way, stdout and stderr piped, and returns at
+ * once. */
+GSubprocess *spawn_cli      (Fixture            *fixture,
+                             const char * const *args);
 /* A file in the fixture's folder; free the path. */
 char     *write_file        (Fixture       *fixture,
                              const char    *name,

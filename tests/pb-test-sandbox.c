@@ -247,6 +247,91 @@ pb_test_sandbox_approve (PbTestSandbox *sandbox,
   return g_strdup (soup_message_headers_get_one (decision->headers, "Location"));
 }
 
+void
+pb_test_make_pkce (char **verifier,
+                   char **challenge)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+  char *encoded;
+
+  *verifier = g_strdup_printf ("verifier-%08x%08x%08x%08x-0123456789abcdef", g_random_int (), g_random_int (),
+                               g_random_int (), g_random_int ());
+  g_checksum_update (checksum, (const guchar *)*verifier, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  encoded = g_base64_encode (digest, length);
+  g_strdelimit (encoded, "+", '-');
+  g_strdelimit (encoded, "/", '_');
+  *strchr (encoded, '=') = '\0';
+  *challenge = encoded;
+}
+
+char *
+pb_test_sandbox_authorize_url (PbTestSandbox *sandbox,
+                               const char    *client_id,
+                               const char    *redirect_uri,
+                               const char    *challenge,
+                               const char    *method,
+                               const char    *state)
+{
+  g_autofree char *query = soup_form_encode ("response_type", "code", "client_id", client_id,
+                                             "redirect_uri", redirect_uri, "code_challenge", challenge,
+                                             "code_challenge_method", method, "state", state, NULL);
+
+  return g_strconcat (sandbox->salesforce_login_url, "/services/oauth2/authorize?", query, NULL);
+}
+
+char *
+pb_test_location_param (const char *location,
+                        const char *name)
+{
+  g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+
+  g_assert_nonnull (uri);
+  g_assert_nonnull (g_uri_get_query (uri));
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  g_assert_nonnull (params);
+  return g_strdup (g_hash_table_lookup (params, name));
+}
+
+PbTestResponse *
+pb_test_sandbox_exchange_code (PbTestSandbox *sandbox,
+                               const char    *code,
+                               const char    *redirect_uri,
+                               const char    *verifier)
+{
+  g_autofree char *url = g_strconcat (sandbox->salesforce_login_url, "/services/oauth2/token", NULL);
+  g_autofree char *form = soup_form_encode ("grant_type", "authorization_code", "code", code,
+                                            "client_id", sandbox->salesforce_client_id,
+                                            "redirect_uri", redirect_uri, "code_verifier", verifier, NULL);
+
+  return pb_test_sandbox_request (sandbox, "POST", url, NULL, "application/x-www-form-urlencoded", form, -1);
+}
+
+JsonNode *
+pb_test_sandbox_salesforce_sign_in (PbTestSandbox *sandbox,
+                                    const char    *redirect_uri)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *challenge = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(PbTestResponse) response = NULL;
+
+  pb_test_make_pkce (&verifier, &challenge);
+  url = pb_test_sandbox_authorize_url (sandbox, sandbox->salesforce_client_id, redirect_uri, challenge, "S256", "xyz");
+  location = pb_test_sandbox_approve (sandbox, url, TRUE);
+  g_assert_nonnull (location);
+  code = pb_test_location_param (location, "code");
+  response = pb_test_sandbox_exchange_code (sandbox, code, redirect_uri, verifier);
+  g_assert_cmpuint (response->status, ==, 200);
+
+  return pb_test_response_json (response);
+}
+
 JsonNode *
 pb_test_response_json (PbTestResponse *response)
 {

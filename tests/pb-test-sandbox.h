@@ -69,6 +69,28 @@ char           *pb_test_sandbox_approve        (PbTestSandbox      *sandbox,
                                                 const char         *authorize_url,
                                                 gboolean            allow);
 
+/* The Salesforce sign-in, step by step, as a browser and a client do it:
+ * a PKCE verifier and its S256 challenge; the authorize URL; a parameter
+ * of the URL the approval redirects to; the code exchanged for tokens. */
+void            pb_test_make_pkce              (char              **verifier,
+                                                char              **challenge);
+char           *pb_test_sandbox_authorize_url  (PbTestSandbox      *sandbox,
+                                                const char         *client_id,
+                                                const char         *redirect_uri,
+                                                const char         *challenge,
+                                                const char         *method,
+                                                const char         *state);
+char           *pb_test_location_param         (const char         *location,
+                                                const char         *name);
+PbTestResponse *pb_test_sandbox_exchange_code  (PbTestSandbox      *sandbox,
+                                                const char         *code,
+                                                const char         *redirect_uri,
+                                                const char         *verifier);
+/* The whole way, approved, with @redirect_uri (registered with the
+ * sandbox); returns the token answer (access_token, refresh_token, …). */
+JsonNode       *pb_test_sandbox_salesforce_sign_in (PbTestSandbox  *sandbox,
+                                                    const char     *redirect_uri);
+
 /* The body as JSON (asserting it is JSON) and as text. */
 JsonNode       *pb_test_response_json          (PbTestResponse     *response);
 char           *pb_test_response_text          (PbTestResponse     *response);

@@ -145,97 +145,10 @@ form_post (PbTestSandbox *sandbox,
   return pb_test_sandbox_request (sandbox, "POST", url, NULL, "application/x-www-form-urlencoded", form, -1);
 }
 
-/* PKCE: a verifier and its S256 challenge. */
-static void
-make_pkce (char **verifier,
-           char **challenge)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 digest[32];
-  gsize length = sizeof digest;
-  char *encoded;
-
-  *verifier = g_strdup_printf ("verifier-%08x%08x%08x%08x-0123456789abcdef", g_random_int (), g_random_int (),
-                               g_random_int (), g_random_int ());
-  g_checksum_update (checksum, (const guchar *)*verifier, -1);
-  g_checksum_get_digest (checksum, digest, &length);
-  encoded = g_base64_encode (digest, length);
-  g_strdelimit (encoded, "+", '-');
-  g_strdelimit (encoded, "/", '_');
-  *strchr (encoded, '=') = '\0';
-  *challenge = encoded;
-}
-
-static char *
-authorize_url (PbTestSandbox *sandbox,
-               const char    *client_id,
-               const char    *redirect_uri,
-               const char    *challenge,
-               const char    *method,
-               const char    *state)
-{
-  g_autofree char *query = soup_form_encode ("response_type", "code", "client_id", client_id,
-                                             "redirect_uri", redirect_uri, "code_challenge", challenge,
-                                             "code_challenge_method", method, "state", state, NULL);
-
-  return g_strconcat (sandbox->salesforce_login_url, "/services/oauth2/authorize?", query, NULL);
-}
-
-/* The value of @name in the query of @location. */
-static char *
-location_param (const char *location,
-                const char *name)
-{
-  g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  g_autoptr(GHashTable) params = NULL;
-
-  g_assert_nonnull (uri);
-  g_assert_nonnull (g_uri_get_query (uri));
-  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
-  g_assert_nonnull (params);
-  return g_strdup (g_hash_table_lookup (params, name));
-}
-
-static PbTestResponse *
-exchange_code (PbTestSandbox *sandbox,
-               const char    *code,
-               const char    *redirect_uri,
-               const char    *verifier)
-{
-  g_autofree char *url = url_of (sandbox->salesforce_login_url, "/services/oauth2/token");
-  g_autofree char *form = soup_form_encode ("grant_type", "authorization_code", "code", code,
-                                            "client_id", sandbox->salesforce_client_id,
-                                            "redirect_uri", redirect_uri, "code_verifier", verifier, NULL);
-
-  return form_post (sandbox, url, form);
-}
-
-/* Signs in to Salesforce the whole way; returns the token answer. */
-static JsonNode *
-salesforce_sign_in (PbTestSandbox *sandbox)
-{
-  g_autofree char *verifier = NULL;
-  g_autofree char *challenge = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *code = NULL;
-  g_autoptr(PbTestResponse) response = NULL;
-
-  make_pkce (&verifier, &challenge);
-  url = authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "S256", "xyz");
-  location = pb_test_sandbox_approve (sandbox, url, TRUE);
-  g_assert_nonnull (location);
-  code = location_param (location, "code");
-  response = exchange_code (sandbox, code, CALLBACK, verifier);
-  g_assert_cmpuint (response->status, ==, 200);
-
-  return pb_test_response_json (response);
-}
-
 static char *
 salesforce_token (PbTestSandbox *sandbox)
 {
-  g_autoptr(JsonNode) answer = salesforce_sign_in (sandbox);
+  g_autoptr(JsonNode) answer = pb_test_sandbox_salesforce_sign_in (sandbox, CALLBACK);
 
   return g_strdup (json_object_get_string_member (object_of (answer), "access_token"));
 }
@@ -707,24 +620,24 @@ test_pkce (void)
   g_autofree char *expected_id_prefix = NULL;
   JsonObject *tokens;
 
-  make_pkce (&verifier, &challenge);
-  url = authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "S256", "state&value=1");
+  pb_test_make_pkce (&verifier, &challenge);
+  url = pb_test_sandbox_authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "S256", "state&value=1");
   location = pb_test_sandbox_approve (sandbox, url, TRUE);
   g_assert_true (g_str_has_prefix (location, CALLBACK "?"));
-  code = location_param (location, "code");
-  state = location_param (location, "state");
+  code = pb_test_location_param (location, "code");
+  state = pb_test_location_param (location, "state");
   g_assert_cmpstr (state, ==, "state&value=1");
 
   /* A wrong verifier is refused, and the code is used up by the try. */
-  wrong = exchange_code (sandbox, code, CALLBACK, "a-verifier-that-does-not-match-the-challenge-at-all");
+  wrong = pb_test_sandbox_exchange_code (sandbox, code, CALLBACK, "a-verifier-that-does-not-match-the-challenge-at-all");
   assert_oauth_error (wrong, 400, "invalid_grant");
-  reused = exchange_code (sandbox, code, CALLBACK, verifier);
+  reused = pb_test_sandbox_exchange_code (sandbox, code, CALLBACK, verifier);
   assert_oauth_error (reused, 400, "invalid_grant");
 
   second_location = pb_test_sandbox_approve (sandbox, url, TRUE);
-  second_code = location_param (second_location, "code");
+  second_code = pb_test_location_param (second_location, "code");
   g_assert_cmpstr (second_code, !=, code);
-  right = exchange_code (sandbox, second_code, CALLBACK, verifier);
+  right = pb_test_sandbox_exchange_code (sandbox, second_code, CALLBACK, verifier);
   g_assert_cmpuint (right->status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (right->headers, "Cache-Control"), ==, "no-store");
   answer = pb_test_response_json (right);
@@ -743,7 +656,7 @@ test_pkce (void)
                    g_get_real_time () / G_USEC_PER_SEC - 60);
 
   /* Single use. */
-  again = exchange_code (sandbox, second_code, CALLBACK, verifier);
+  again = pb_test_sandbox_exchange_code (sandbox, second_code, CALLBACK, verifier);
   assert_oauth_error (again, 400, "invalid_grant");
 
   pb_test_sandbox_stop (sandbox);
@@ -771,11 +684,11 @@ test_authorize_errors (void)
   g_autoptr(PbTestResponse) page = NULL;
   g_autoptr(PbTestResponse) stale = NULL;
 
-  make_pkce (&verifier, &challenge);
+  pb_test_make_pkce (&verifier, &challenge);
 
   /* A callback URL that is not registered exactly: an error page, never a
    * redirect, and the URI shown as text. */
-  mismatch_url = authorize_url (sandbox, sandbox->salesforce_client_id, "http://localhost:8717/callback/<b>x</b>",
+  mismatch_url = pb_test_sandbox_authorize_url (sandbox, sandbox->salesforce_client_id, "http://localhost:8717/callback/<b>x</b>",
                                 challenge, "S256", "s");
   g_assert_null (pb_test_sandbox_approve (sandbox, mismatch_url, TRUE));
   page = pb_test_sandbox_request (sandbox, "GET", mismatch_url, NULL, NULL, NULL, 0);
@@ -786,21 +699,21 @@ test_authorize_errors (void)
   g_assert_null (strstr (page_text, "<b>x</b>"));
   g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (page->headers, NULL), "text/html"));
 
-  client_url = authorize_url (sandbox, "someone-else", CALLBACK, challenge, "S256", "s");
+  client_url = pb_test_sandbox_authorize_url (sandbox, "someone-else", CALLBACK, challenge, "S256", "s");
   g_assert_null (pb_test_sandbox_approve (sandbox, client_url, TRUE));
 
   /* Deny goes back with access_denied and the state. */
-  deny_url = authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "S256", "the-state");
+  deny_url = pb_test_sandbox_authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "S256", "the-state");
   denied = pb_test_sandbox_approve (sandbox, deny_url, FALSE);
-  denied_error = location_param (denied, "error");
-  denied_state = location_param (denied, "state");
+  denied_error = pb_test_location_param (denied, "error");
+  denied_state = pb_test_location_param (denied, "state");
   g_assert_cmpstr (denied_error, ==, "access_denied");
   g_assert_cmpstr (denied_state, ==, "the-state");
 
   /* S256 only; and this connected app requires PKCE. */
-  plain_url = authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "plain", "s");
+  plain_url = pb_test_sandbox_authorize_url (sandbox, sandbox->salesforce_client_id, CALLBACK, challenge, "plain", "s");
   plain = pb_test_sandbox_approve (sandbox, plain_url, TRUE);
-  plain_error = location_param (plain, "error");
+  plain_error = pb_test_location_param (plain, "error");
   g_assert_cmpstr (plain_error, ==, "invalid_request");
   {
     g_autofree char *query_text = soup_form_encode ("response_type", "code", "client_id", sandbox->salesforce_client_id,
@@ -809,7 +722,7 @@ test_authorize_errors (void)
 
     no_pkce_url = g_strconcat (sandbox->salesforce_login_url, "/services/oauth2/authorize?", query_text, NULL);
     no_pkce = pb_test_sandbox_approve (sandbox, no_pkce_url, TRUE);
-    error_value = location_param (no_pkce, "error");
+    error_value = pb_test_location_param (no_pkce, "error");
     g_assert_cmpstr (error_value, ==, "invalid_request");
   }
 
@@ -825,7 +738,7 @@ static void
 test_refresh_token (void)
 {
   PbTestSandbox *sandbox = pb_test_sandbox_start (NULL);
-  g_autoptr(JsonNode) answer = salesforce_sign_in (sandbox);
+  g_autoptr(JsonNode) answer = pb_test_sandbox_salesforce_sign_in (sandbox, CALLBACK);
   const char *refresh_token = json_object_get_string_member (object_of (answer), "refresh_token");
   g_autofree char *url = url_of (sandbox->salesforce_login_url, "/services/oauth2/token");
   g_autofree char *form = soup_form_encode ("grant_type", "refresh_token", "refresh_token", refresh_token,
@@ -864,7 +777,7 @@ test_token_expiry (void)
   PbTestSandbox *sandbox = pb_test_sandbox_start (args);
   g_autofree char *platform_token = pb_test_sandbox_platform_token (sandbox);
   g_autoptr(PbTestResponse) fresh = platform_request (sandbox, "GET", platform_token, "/omnichannel/account", NULL, NULL);
-  g_autoptr(JsonNode) answer = salesforce_sign_in (sandbox);
+  g_autoptr(JsonNode) answer = pb_test_sandbox_salesforce_sign_in (sandbox, CALLBACK);
   const char *access = json_object_get_string_member (object_of (answer), "access_token");
   g_autoptr(PbTestResponse) fresh_query = query (sandbox, access, "SELECT Id FROM ServicePresenceStatus");
   g_autofree char *url = url_of (sandbox->salesforce_login_url, "/services/oauth2/token");
@@ -984,7 +897,7 @@ static void
 test_identity (void)
 {
   PbTestSandbox *sandbox = pb_test_sandbox_start (NULL);
-  g_autoptr(JsonNode) answer = salesforce_sign_in (sandbox);
+  g_autoptr(JsonNode) answer = pb_test_sandbox_salesforce_sign_in (sandbox, CALLBACK);
   const char *id_url = json_object_get_string_member (object_of (answer), "id");
   g_autofree char *authorization = g_strconcat ("Bearer ", json_object_get_string_member (object_of (answer), "access_token"), NULL);
   const char *headers[] = { "Authorization", authorization, NULL };
@@ -1401,7 +1314,7 @@ test_state_file (void)
   PbTestSandbox *sandbox = pb_test_sandbox_start (args);
   g_autofree char *token = pb_test_sandbox_platform_token (sandbox);
   g_autofree char *etag = get_etag (sandbox, token);
-  g_autoptr(JsonNode) signed_in = salesforce_sign_in (sandbox);
+  g_autoptr(JsonNode) signed_in = pb_test_sandbox_salesforce_sign_in (sandbox, CALLBACK);
   g_autofree char *refresh_token = g_strdup (json_object_get_string_member (object_of (signed_in), "refresh_token"));
   g_autoptr(PbTestResponse) saved = platform_request (sandbox, "PUT", token, "/omnichannel/configuration", etag,
                                                       CONFIGURATION_BODY);
@@ -1566,8 +1479,8 @@ test_hostile_text (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "label"), ==, decoded);
 
   /* The connected app's name is text on the approval page. */
-  make_pkce (&verifier, &challenge);
-  url = authorize_url (sandbox, "<img src=x onerror=alert(1)>", CALLBACK, challenge, "S256", "<script>");
+  pb_test_make_pkce (&verifier, &challenge);
+  url = pb_test_sandbox_authorize_url (sandbox, "<img src=x onerror=alert(1)>", CALLBACK, challenge, "S256", "<script>");
   page = pb_test_sandbox_request (sandbox, "GET", url, NULL, NULL, NULL, 0);
   page_text = pb_test_response_text (page);
   g_assert_cmpuint (page->status, ==, 200);
