@@ -469,8 +469,10 @@ test_usage (Fixture       *fixture,
   run_cli (fixture, &command_help, "import", "--help", NULL);
   g_assert_cmpint (command_help.status, ==, 0);
   g_assert_nonnull (strstr (command_help.out, "--dry-run"));
+  /* A remote command with no profile to work on. */
   run_cli (fixture, &remote, "push", NULL);
   g_assert_cmpint (remote.status, ==, 2);
+  g_assert_nonnull (strstr (remote.err, "no profile"));
   run_cli (fixture, &bad_option, "validate", "--frob", "x.json", NULL);
   g_assert_cmpint (bad_option.status, ==, 2);
   /* One line per error, the hint included. */

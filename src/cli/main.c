@@ -22,12 +22,11 @@ static const PbCliCommand commands[] = {
   { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
   { "checks", "", N_("List every check, with what it means and how to fix it"), pb_cli_checks },
   { "simulate", N_("[FILE]"), N_("Play an agent’s day through a configuration, step by step"), pb_cli_simulate },
-};
-
-/* Commands of cli.md that need the remote side, which this build does not
- * have yet (docs/cli.md says so). */
-static const char * const remote_commands[] = {
-  "login", "fetch", "push", "resolve", "promote", NULL,
+  { "login", "", N_("Sign in to Salesforce through the browser and keep the sign-in in the keyring"), pb_cli_login },
+  { "fetch", "", N_("Fetch the account, agent states, presence statuses and the platform’s configuration"), pb_cli_fetch },
+  { "push", "", N_("Publish the profile’s configuration to the platform"), pb_cli_push },
+  { "resolve", "", N_("Settle a conflict with the platform’s configuration"), pb_cli_resolve },
+  { "promote", "", N_("Copy a profile’s configuration to another profile’s lists"), pb_cli_promote },
 };
 
 /* Options every command takes, which may come before the command. */
@@ -103,15 +102,6 @@ main (int   argc,
           g_ptr_array_add (rest, NULL);
           return commands[i].run (&commands[i], rest->len - 1, (char **)rest->pdata);
         }
-    }
-
-  if (g_strv_contains (remote_commands, command_name))
-    {
-      g_printerr ("presence-bridge-cli: ");
-      /* Translators: %s is a command name such as “fetch” */
-      g_printerr (_("“%s” needs the remote side, which this version does not have yet"), command_name);
-      g_printerr ("\n");
-      return PB_EXIT_USAGE;
     }
 
   g_printerr (_("presence-bridge-cli: unknown command “%s”"), command_name);

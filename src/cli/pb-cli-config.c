@@ -51,8 +51,8 @@ findings_to_json (GListModel *findings)
   return json_builder_get_root (builder);
 }
 
-static void
-print_findings (GListModel *findings)
+void
+pb_cli_print_findings (GListModel *findings)
 {
   guint n = g_list_model_get_n_items (findings);
   guint n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
@@ -65,13 +65,15 @@ print_findings (GListModel *findings)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+      /* The platform's findings are a server's text. */
+      g_autofree char *path = pb_cli_escape (pb_finding_get_path (finding));
+      g_autofree char *message = pb_cli_escape (pb_finding_get_message (finding));
+      g_autofree char *code = pb_cli_escape (pb_finding_get_code (finding));
 
       /* Translators: severity, JSON path, message, stable code */
       g_print (_("%s: %s: %s [%s]"),
                pb_severity_to_string (pb_finding_get_severity (finding)),
-               pb_finding_get_path (finding),
-               pb_finding_get_message (finding),
-               pb_finding_get_code (finding));
+               path, message, code);
       g_print ("\n");
     }
 
@@ -113,7 +115,7 @@ pb_cli_validate (const PbCliCommand  *command,
       pb_cli_print_json (node);
     }
   else
-    print_findings (findings);
+    pb_cli_print_findings (findings);
 
   return pb_checks_count (findings, PB_SEVERITY_ERROR) > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pb-cli.h"
+#include "pb-remote-error.h"
 
 static char *store_option;
 static char *profile_option;
@@ -115,6 +116,21 @@ pb_cli_exit_code_for (const GError *error)
   if (error == NULL)
     return PB_EXIT_OK;
 
+  if (error->domain == PB_REMOTE_ERROR)
+    {
+      switch ((PbRemoteError)error->code)
+        {
+        case PB_REMOTE_ERROR_CONFLICT:
+        case PB_REMOTE_ERROR_PRECONDITION_REQUIRED:
+          return PB_EXIT_CONFLICT;
+        case PB_REMOTE_ERROR_REFUSED:
+        case PB_REMOTE_ERROR_FEATURE_DISABLED:
+          return PB_EXIT_REFUSED;
+        default:
+          return PB_EXIT_REMOTE;
+        }
+    }
+
   if (error->domain != PB_ERROR)
     return PB_EXIT_USAGE;
 
@@ -144,10 +160,9 @@ int
 pb_cli_fail (const char   *context,
              const GError *error)
 {
-  g_autofree char *message = NULL;
-
-  /* One line each, as scripts parse stderr line by line. */
-  message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+  /* Messages quote labels, files and servers: escaped, which also keeps
+   * them one line each, as scripts parse stderr line by line. */
+  g_autofree char *message = pb_cli_escape (error->message);
 
   if (context != NULL)
     g_printerr ("presence-bridge-cli: %s: %s\n", context, message);
@@ -219,11 +234,10 @@ pb_cli_print_changes (GListModel *changes)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *path = pb_cli_escape (pb_change_get_path (change));
+      g_autofree char *description = pb_cli_escape (pb_change_get_description (change));
 
-      g_print ("%s %s: %s\n",
-               change_marker (pb_change_get_kind (change)),
-               pb_change_get_path (change),
-               pb_change_get_description (change));
+      g_print ("%s %s: %s\n", change_marker (pb_change_get_kind (change)), path, description);
     }
 }
 

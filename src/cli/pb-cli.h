@@ -74,6 +74,9 @@ char       *pb_cli_escape             (const char         *text);
 void        pb_cli_print_json         (JsonNode           *node);
 /* One line per change, as import, diff and the window's tooltips show it. */
 void        pb_cli_print_changes      (GListModel         *changes);
+/* One line per finding (SEVERITY: PATH: MESSAGE [CODE]), then a count
+ * line, as validate prints them. */
+void        pb_cli_print_findings     (GListModel         *findings);
 
 int         pb_cli_validate (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_explain (const PbCliCommand *command, int argc, char **argv);
@@ -85,5 +88,10 @@ int         pb_cli_restore (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_profile (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_checks (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_simulate (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_login (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_fetch (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_push (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_resolve (const PbCliCommand *command, int argc, char **argv);
+int         pb_cli_promote (const PbCliCommand *command, int argc, char **argv);
 
 G_END_DECLS
