@@ -116,11 +116,12 @@ write_headers (const char *dir,
 
 /* What the CLI's fetch asks, with curl: the platform's token, account,
  * agent states and configuration, then every page of the three queries.
- * Returns the number of statuses read. */
+ * Returns the number of statuses read; counts the requests. */
 static guint
 fetch_with_curl (PbTestSandbox *sandbox,
                  const char    *dir,
-                 const char    *salesforce_token)
+                 const char    *salesforce_token,
+                 guint         *n_requests)
 {
   g_autofree char *token_url = g_strconcat (sandbox->auth_url, "/connect/token", NULL);
   g_autofree char *form = g_strdup_printf ("grant_type=client_credentials&client_id=%s&client_secret=%s"
@@ -145,6 +146,7 @@ fetch_with_curl (PbTestSandbox *sandbox,
 
       g_free (curl (platform_headers, "GET", url, NULL));
     }
+  *n_requests = 1 + G_N_ELEMENTS (platform_paths);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -156,6 +158,7 @@ fetch_with_curl (PbTestSandbox *sandbox,
           g_autofree char *page = curl (salesforce_headers, "GET", url, NULL);
           JsonObject *answer = parse_object (page, parser);
 
+          (*n_requests)++;
           if (q == 0)
             n_statuses += json_array_get_length (json_object_get_array_member (answer, "records"));
           g_clear_pointer (&url, g_free);
@@ -208,6 +211,7 @@ main (int   argc,
       g_auto(Run) fetch = { 0 };
       gint64 start;
       guint n_statuses;
+      guint n_requests;
       double ms;
 
       run_cli (&fixture, &add, "profile", "add", "Bench", "--platform-url", sandbox->platform_url,
@@ -222,13 +226,13 @@ main (int   argc,
       g_array_append_val (cli_times, ms);
 
       start = g_get_monotonic_time ();
-      n_statuses = fetch_with_curl (sandbox, dir, access_token);
+      n_statuses = fetch_with_curl (sandbox, dir, access_token, &n_requests);
       ms = elapsed_ms (start);
       g_assert_cmpuint (n_statuses, ==, 10000);
       g_array_append_val (curl_times, ms);
 
-      g_print ("run %u: presence-bridge-cli fetch %.0f ms, curl %.0f ms\n", run + 1,
-               g_array_index (cli_times, double, run), ms);
+      g_print ("run %u: presence-bridge-cli fetch %.0f ms, curl %.0f ms (%u requests)\n", run + 1,
+               g_array_index (cli_times, double, run), ms, n_requests);
       g_free (fixture.store);
     }
 
