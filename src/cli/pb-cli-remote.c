@@ -405,7 +405,7 @@ pb_cli_push (const PbCliCommand  *command,
 {
   g_autofree char *comment = NULL;
   const GOptionEntry entries[] = {
-    { "comment", 'm', 0, G_OPTION_ARG_STRING, &comment, N_("The comment of the revision the publish records"),
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("The comment of the revision the publish records"),
       N_("TEXT") },
     { NULL }
   };
