@@ -738,6 +738,7 @@ test_no_keyring (RemoteFixture *f,
   g_auto(Run) fetch = { 0 };
   g_auto(Run) without_secret = { 0 };
   g_autofree char *bus = g_strdup_printf ("unix:path=%s/no-bus", f->cli.dir);
+  g_autofree char *session_bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
 
   g_setenv ("SECRET_BACKEND", "service", TRUE);
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
@@ -751,7 +752,10 @@ test_no_keyring (RemoteFixture *f,
   g_assert_cmpint (without_secret.status, ==, 5);
   assert_contains (without_secret.err, "keyring");
 
-  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  if (session_bus != NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", session_bus, TRUE);
+  else
+    g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   g_setenv ("SECRET_BACKEND", "file", TRUE);
 }
 
