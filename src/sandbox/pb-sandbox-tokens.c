@@ -15,7 +15,7 @@ typedef struct
 {
   PbSandboxTokenKind  kind;
   char               *client;
-  gint64              expires; /* Unix seconds; 0: never */
+  gint64              expires; /* Unix microseconds, so a one-second lifetime is one second; 0: never */
 } Token;
 
 struct _PbSandboxTokens
@@ -93,7 +93,7 @@ is_forgotten (gpointer key,
   Token *token = value;
   gint64 now = *(gint64 *)user_data;
 
-  return token->expires != 0 && token->expires + FORGET_AFTER_SECONDS < now;
+  return token->expires != 0 && token->expires + (gint64)FORGET_AFTER_SECONDS * G_USEC_PER_SEC < now;
 }
 
 char *
@@ -106,7 +106,7 @@ pb_sandbox_tokens_issue (PbSandboxTokens    *self,
   g_autofree char *secret = pb_sandbox_random_string (32);
   char *token = g_strconcat (prefix != NULL ? prefix : "", secret, NULL);
   Token *entry = g_new0 (Token, 1);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = g_get_real_time ();
 
   g_return_val_if_fail (PB_IS_SANDBOX_TOKENS (self), NULL);
 
@@ -114,7 +114,7 @@ pb_sandbox_tokens_issue (PbSandboxTokens    *self,
 
   entry->kind = kind;
   entry->client = g_strdup (client);
-  entry->expires = lifetime > 0 ? now + lifetime : 0;
+  entry->expires = lifetime > 0 ? now + (gint64)lifetime * G_USEC_PER_SEC : 0;
   g_hash_table_insert (self->tokens, pb_sandbox_sha256 (token), entry);
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -140,7 +140,7 @@ pb_sandbox_tokens_check (PbSandboxTokens    *self,
   if (entry == NULL || entry->kind != kind || (client != NULL && g_strcmp0 (client, entry->client) != 0))
     return PB_SANDBOX_TOKEN_UNKNOWN;
 
-  if (entry->expires != 0 && entry->expires <= g_get_real_time () / G_USEC_PER_SEC)
+  if (entry->expires != 0 && entry->expires <= g_get_real_time ())
     return PB_SANDBOX_TOKEN_EXPIRED;
 
   return PB_SANDBOX_TOKEN_VALID;
@@ -151,7 +151,7 @@ pb_sandbox_tokens_expire_access (PbSandboxTokens *self)
 {
   GHashTableIter iter;
   Token *entry;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = g_get_real_time ();
 
   g_return_if_fail (PB_IS_SANDBOX_TOKENS (self));
 
