@@ -334,8 +334,11 @@ print_remote_findings (GPtrArray *findings)
   pb_cli_print_findings (G_LIST_MODEL (store));
 }
 
-/* Nothing goes out while the store says publishing would be wrong: never
- * fetched, in conflict, or with errors. Returns PB_EXIT_OK to go on. */
+/* Nothing goes out while publishing would be wrong: never fetched, in
+ * conflict, or with errors — in that order, each the thing to do first (a
+ * profile never fetched has no lists, and its errors say nothing; a
+ * conflict settled may change the draft the errors are in). Returns
+ * PB_EXIT_OK to go on. */
 static int
 check_publishable (RemoteRun      *run,
                    PbProfileState *state)
