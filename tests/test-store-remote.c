@@ -230,6 +230,26 @@ test_later_fetches (Fixture       *f,
   g_assert_true (pb_fetch_outcome_get_conflict (outcome));
 }
 
+/* A draft that already is what the platform has (a publish whose answer
+ * was lost on the way back) is no conflict. */
+static void
+test_draft_equal_to_remote (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) remote = remote_org ();
+  g_autoptr(PbFetchOutcome) first = fetch (f, remote, "\"v1\"", 1);
+  g_autoptr(PbFetchOutcome) second = NULL;
+  g_autoptr(PbProfileState) state = NULL;
+
+  pb_configuration_set_state_mapping (remote, "busy", "Taking_notes");
+  save_draft (f, remote);
+  second = fetch (f, remote, "\"v2\"", 2);
+  g_assert_false (pb_fetch_outcome_get_conflict (second));
+  state = load_state (f);
+  g_assert_false (pb_profile_state_get_conflict (state));
+  g_assert_cmpstr (pb_remote_configuration_get_etag (pb_profile_state_get_base (state)), ==, "\"v2\"");
+}
+
 static void
 make_conflict (Fixture *f)
 {
@@ -427,6 +447,7 @@ main (int   argc,
   ADD ("/store-remote/first-fetch", test_first_fetch);
   ADD ("/store-remote/first-fetch-keeps-unsaved-edits", test_first_fetch_keeps_unsaved_edits);
   ADD ("/store-remote/later-fetches", test_later_fetches);
+  ADD ("/store-remote/draft-equal-to-remote", test_draft_equal_to_remote);
   ADD ("/store-remote/resolve", test_resolve);
   ADD ("/store-remote/publish", test_publish);
   ADD ("/store-remote/fetch-rollback", test_fetch_rollback);

@@ -353,7 +353,10 @@ record_fetch_locked (PbStore          *self,
     {
       next = on_fetched_lists (draft, fetched);
       outcome = PB_FETCH_DRAFT_KEPT;
-      conflict = !pb_configuration_published_equal (pb_remote_configuration_get_configuration (base), fetched);
+      /* A draft that is what the platform has now is no conflict, however
+       * it got there (a publish whose answer was lost, say). */
+      conflict = !pb_configuration_published_equal (pb_remote_configuration_get_configuration (base), fetched) &&
+                 !pb_configuration_published_equal (draft, fetched);
     }
 
   /* The history shows what the platform brought into the draft; a draft

@@ -470,14 +470,22 @@ pb_profile_sync_publish_async (PbProfileSync       *self,
   pb_session_refresh_now (self->session);
   n_errors = pb_session_get_n_errors (self->session);
 
-  /* Refused before anything is sent, each with what to do. */
-  if (n_errors > 0)
+  /* Refused before anything is sent, each with what to do,
+   * in the order presence-bridge-cli push checks (docs/cli.md). */
+  if (pb_session_get_base (self->session) == NULL)
     {
-      g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_CONFIGURATION,
-                               ngettext ("The configuration has %u error: fix it before publishing",
-                                         "The configuration has %u errors: fix them before publishing",
-                                         n_errors),
-                               n_errors);
+      g_task_return_new_error (task, PB_REMOTE_ERROR, PB_REMOTE_ERROR_PRECONDITION_REQUIRED,
+                               _("Profile “%s” has not been fetched yet: fetch it first, so that "
+                                 "publishing replaces what is on the platform knowingly"),
+                               pb_profile_get_name (profile));
+      return;
+    }
+
+  if (pb_session_get_conflict (self->session))
+    {
+      g_task_return_new_error (task, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CONFLICT,
+                               _("The configuration on the platform changed since the last fetch: "
+                                 "compare it with yours and choose what to keep before publishing"));
       return;
     }
   if (pb_session_get_elsewhere (self->session) != NULL)
@@ -488,22 +496,15 @@ pb_profile_sync_publish_async (PbProfileSync       *self,
                                pb_profile_get_name (profile));
       return;
     }
-  if (pb_session_get_conflict (self->session))
+  if (n_errors > 0)
     {
-      g_task_return_new_error (task, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CONFLICT,
-                               _("The configuration on the platform changed since the last fetch: "
-                                 "compare it with yours and choose what to keep before publishing"));
+      g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_CONFIGURATION,
+                               ngettext ("The configuration has %u error: fix it before publishing",
+                                         "The configuration has %u errors: fix them before publishing",
+                                         n_errors),
+                               n_errors);
       return;
     }
-  if (pb_session_get_base (self->session) == NULL)
-    {
-      g_task_return_new_error (task, PB_REMOTE_ERROR, PB_REMOTE_ERROR_PRECONDITION_REQUIRED,
-                               _("Profile “%s” has not been fetched yet: fetch it first, so that "
-                                 "publishing replaces what is on the platform knowingly"),
-                               pb_profile_get_name (profile));
-      return;
-    }
-
   if (!begin (self, PB_SYNC_ACTIVITY_PUBLISHING, task))
     return;
 

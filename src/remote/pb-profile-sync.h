@@ -49,10 +49,12 @@ PbFetchOutcome *pb_profile_sync_fetch_finish        (PbProfileSync       *self,
                                                      GError             **error);
 
 /* Publishes the draft against the ETag it is based on and records the
- * publish as a revision. Refused before anything is sent while the checks
- * find errors (PB_ERROR_INVALID_CONFIGURATION), while edits are kept aside
- * (PB_ERROR_STORE_CHANGED), in conflict (PB_REMOTE_ERROR_CONFLICT), or for
- * a profile never fetched (PB_REMOTE_ERROR_PRECONDITION_REQUIRED). A 412
+ * publish as a revision. Refused before anything is sent for a profile
+ * never fetched (PB_REMOTE_ERROR_PRECONDITION_REQUIRED), in conflict
+ * (PB_REMOTE_ERROR_CONFLICT), while edits are kept aside
+ * (PB_ERROR_STORE_CHANGED) or while the checks find errors
+ * (PB_ERROR_INVALID_CONFIGURATION): the order presence-bridge-cli push
+ * checks in. A 412
  * fetches the remote configuration, so the conflict is there to resolve,
  * and fails with PB_REMOTE_ERROR_CONFLICT. Returns the revision number. */
 void            pb_profile_sync_publish_async       (PbProfileSync       *self,
