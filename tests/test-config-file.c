@@ -397,6 +397,7 @@ test_unicode (void)
     { "Rtl", "מוכן לשיחות — جاهز" },
     { "Combining", "Cafe\xCC\x81 (e + U+0301), n\xCC\x83" },
     { "Escapes", "quote \" backslash \\ tab \t newline \n bell \x07 del \x7F" },
+    { "Controls", "us \x1F c1 \xC2\x85 rlo \xE2\x80\xAE lri \xE2\x81\xA6 nbsp \xC2\xA0 dash \xE2\x80\x94" },
     { "Cjk", "通話中 (つうわちゅう)" },
   };
   g_autoptr(PbConfiguration) configuration = pb_configuration_new ();
@@ -426,7 +427,10 @@ test_unicode (void)
       g_assert_cmpstr (pb_presence_status_get_label (status), ==, labels[i].label);
     }
   g_assert_nonnull (strstr (text, "\"Prêt 🎧 pour les chats 👩‍💻\""));
-  g_assert_nonnull (strstr (text, "\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 del \x7F\""));
+  /* Controls and bidi overrides escaped, so the file is safe on a terminal;
+   * other text is left alone. */
+  g_assert_nonnull (strstr (text, "\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 del \\u007f\""));
+  g_assert_nonnull (strstr (text, "\"us \\u001f c1 \\u0085 rlo \\u202e lri \\u2066 nbsp \xC2\xA0 dash \xE2\x80\x94\""));
 }
 
 static void

@@ -50,6 +50,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) rest = NULL;
+  g_autofree char *escaped = NULL;
   const char *command_name = NULL;
 
   setlocale (LC_ALL, "");
@@ -112,7 +113,8 @@ main (int   argc,
       return PB_EXIT_USAGE;
     }
 
-  g_printerr (_("presence-bridge-cli: unknown command “%s”"), command_name);
+  escaped = pb_cli_escape (command_name);
+  g_printerr (_("presence-bridge-cli: unknown command “%s”"), escaped);
   g_printerr ("\n");
   print_usage (stderr);
   return PB_EXIT_USAGE;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -65,13 +66,13 @@ print_findings (GListModel *findings)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *path = pb_cli_escape (pb_finding_get_path (finding));
+      g_autofree char *message = pb_cli_escape (pb_finding_get_message (finding));
 
       /* Translators: severity, JSON path, message, stable code */
       g_print (_("%s: %s: %s [%s]"),
                pb_severity_to_string (pb_finding_get_severity (finding)),
-               pb_finding_get_path (finding),
-               pb_finding_get_message (finding),
-               pb_finding_get_code (finding));
+               path, message, pb_finding_get_code (finding));
       g_print ("\n");
     }
 
@@ -175,8 +176,9 @@ pb_cli_explain (const PbCliCommand  *command,
     {
       g_autoptr(PbPreviewEvent) event = g_list_model_get_item (events, i);
       g_autofree char *line = pb_preview_event_to_string (event);
+      g_autofree char *escaped = pb_cli_escape (line);
 
-      g_print ("• %s\n", line);
+      g_print ("• %s\n", escaped);
     }
 
   return PB_EXIT_OK;
@@ -204,6 +206,7 @@ pb_cli_import (const PbCliCommand  *command,
   g_autofree char *basename = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *store_path = NULL;
+  g_autofree char *escaped_name = NULL;
   const char *profile_name;
   guint n_errors;
   guint revision;
@@ -305,8 +308,9 @@ pb_cli_import (const PbCliCommand  *command,
   if (revision == 0)
     return pb_cli_fail (NULL, error);
 
+  escaped_name = pb_cli_escape (pb_profile_get_name (target));
   /* Translators: first %s is a profile name, %u a revision number */
-  g_print (_("Imported into profile “%s” as revision %u."), pb_profile_get_name (target), revision);
+  g_print (_("Imported into profile “%s” as revision %u."), escaped_name, revision);
   g_print ("\n");
 
   return PB_EXIT_OK;
@@ -347,7 +351,11 @@ pb_cli_export (const PbCliCommand  *command,
 
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          g_printerr ("presence-bridge-cli: %s\n", _("Could not write to standard output"));
+          int saved_errno = errno;
+
+          /* Translators: %s is the reason, such as “No space left on device” */
+          g_printerr (_("presence-bridge-cli: could not write to standard output: %s"), g_strerror (saved_errno));
+          g_printerr ("\n");
           return PB_EXIT_USAGE;
         }
     }

@@ -8,6 +8,8 @@
 
 #include "pb-cli.h"
 
+#include <string.h>
+
 static char *store_option;
 static char *profile_option;
 
@@ -135,17 +137,88 @@ pb_cli_exit_code_for (const GError *error)
     }
 }
 
+/* What a terminal would act on instead of showing: C0 controls, DEL, C1
+ * controls, and the bidirectional overrides and isolates that make text
+ * read differently from what it is (Trojan Source). */
+static gboolean
+is_unsafe_character (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* For JSON, @text is a generator's output: a raw newline is its layout
+ * (it escapes one inside a string) and a backslash starts its escapes. */
+static char *
+escape_text (const char *text,
+             gboolean    json)
+{
+  const char *end = text + strlen (text);
+  GString *out = g_string_sized_new (end - text);
+
+  for (const char *p = text; p < end;)
+    {
+      guchar byte = *p;
+      gunichar c;
+      const char *next;
+
+      if (byte < 0x80)
+        {
+          if (byte < 0x20 && !(json && byte == '\n'))
+            g_string_append_printf (out, "\\u%04x", byte);
+          else if (byte == 0x7F)
+            g_string_append (out, "\\u007f");
+          else if (byte == '\\' && !json)
+            g_string_append (out, "\\\\");
+          else
+            g_string_append_c (out, byte);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          /* JSON has no way to carry a stray byte. */
+          if (json)
+            g_string_append (out, "\\ufffd");
+          else
+            g_string_append_printf (out, "\\x%02x", byte);
+          p++;
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      if (is_unsafe_character (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+pb_cli_escape (const char *text)
+{
+  return escape_text (text != NULL ? text : "", FALSE);
+}
+
 int
 pb_cli_fail (const char   *context,
              const GError *error)
 {
-  g_autofree char *message = NULL;
-
-  /* One line each, as scripts parse stderr line by line. */
-  message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+  /* Core messages quote the file's text: the whole line is escaped, which
+   * also keeps it one line, as scripts parse stderr line by line. */
+  g_autofree char *message = pb_cli_escape (error->message);
 
   if (context != NULL)
-    g_printerr ("presence-bridge-cli: %s: %s\n", context, message);
+    {
+      g_autofree char *escaped_context = pb_cli_escape (context);
+
+      g_printerr ("presence-bridge-cli: %s: %s\n", escaped_context, message);
+    }
   else
     g_printerr ("presence-bridge-cli: %s\n", message);
 
@@ -157,12 +230,16 @@ pb_cli_usage_error (const PbCliCommand *command,
                     const char         *format,
                     ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Usage errors quote what was typed, which a script may have taken from
+   * a file. */
+  message = pb_cli_escape (raw);
 
   /* One line, like every other error: scripts read stderr line by line. */
   g_printerr ("presence-bridge-cli %s: ", command->name);
@@ -178,11 +255,14 @@ pb_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* json-glib 1.6 leaves U+001F, C1 controls and bidi controls raw. */
+  escaped = escape_text (text, TRUE);
+  g_print ("%s\n", escaped);
 }
 
 static const char *
@@ -214,10 +294,9 @@ pb_cli_print_changes (GListModel *changes)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *path = pb_cli_escape (pb_change_get_path (change));
+      g_autofree char *description = pb_cli_escape (pb_change_get_description (change));
 
-      g_print ("%s %s: %s\n",
-               change_marker (pb_change_get_kind (change)),
-               pb_change_get_path (change),
-               pb_change_get_description (change));
+      g_print ("%s %s: %s\n", change_marker (pb_change_get_kind (change)), path, description);
     }
 }

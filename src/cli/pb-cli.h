@@ -61,7 +61,15 @@ int         pb_cli_usage_error        (const PbCliCommand *command,
                                        ...) G_GNUC_PRINTF (2, 3);
 int         pb_cli_exit_code_for      (const GError       *error);
 
-/* Pretty-printed JSON on stdout, for the --json options. */
+/* Untrusted text (labels, names, ids, paths, messages) made safe for a
+ * terminal: C0 controls, DEL, C1 controls and bidirectional overrides and
+ * isolates become \u001b-style escapes, a backslash becomes \\ and a byte
+ * that is not UTF-8 \xNN, so what is printed can be read back unambiguously
+ * and never recolours, rewrites or splits a line. */
+char       *pb_cli_escape             (const char         *text);
+
+/* Pretty-printed JSON on stdout, for the --json options: the exact values,
+ * with every character pb_cli_escape() escapes written as \uXXXX. */
 void        pb_cli_print_json         (JsonNode           *node);
 /* One line per change, as import, diff and the window's tooltips show it. */
 void        pb_cli_print_changes      (GListModel         *changes);

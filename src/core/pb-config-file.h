@@ -25,7 +25,8 @@ PbConfiguration *pb_config_file_load_path  (const char       *path,
 char            *pb_config_file_to_data    (PbConfiguration  *configuration,
                                             GDateTime        *exported_at,
                                             gsize            *length);
-/* Writes atomically (g_file_set_contents). */
+/* Replaces a regular file atomically, keeping its permissions; follows
+ * symbolic links; writes to a FIFO or a device as it is. */
 gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
                                             const char       *path,
                                             GError          **error);
