@@ -266,6 +266,44 @@ test_validate_unreadable (Fixture       *fixture,
   g_assert_cmpint (usage_run.status, ==, 2);
 }
 
+/* Salesforce's limits are errors, and a label of any length gives short
+ * lines. */
+static void
+test_validate_salesforce_limits (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GString) long_label = g_string_new ("\"");
+  g_autofree char *path = NULL;
+  g_autofree char *case_path = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) case_run = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (long_label, "On a call ");
+  g_string_append (long_label, "\"");
+  path = write_variant (fixture, "long.json", "\"On a call\"", long_label->str);
+
+  run_cli (fixture, &run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "error: presenceStatuses[2].label: The label of On_a_call is longer than "
+                                     "the 80 characters Salesforce allows: “On a call On a call"));
+  g_assert_nonnull (strstr (run.out, "… (1000000 characters)” [label_too_long]"));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <, 500);
+
+  case_path = write_variant (fixture, "case.json", "\"apiName\": \"Taking_notes\"", "\"apiName\": \"ready_for_cases\"");
+  run_cli (fixture, &case_run, "validate", "--json", case_path, NULL);
+  g_assert_cmpint (case_run.status, ==, 1);
+  {
+    g_autoptr(JsonNode) root = parse_json (case_run.out);
+
+    g_assert_true (array_has_finding (json_object_get_array_member (json_node_get_object (root), "errors"),
+                                      "api_name_case_conflict", "presenceStatuses[4].apiName"));
+  }
+}
+
 static void
 test_explain (Fixture       *fixture,
               gconstpointer  data)
@@ -789,49 +827,76 @@ test_escape_profiles_and_errors (Fixture       *fixture,
   assert_terminal_safe (command.err);
 }
 
+/* Every character pb_cli_escape() escapes, in two labels short enough to be
+ * quoted whole: C0 controls in one, DEL, C1 and bidi controls in the other. */
+static void
+build_control_labels (GString *exact[2],
+                      GString *json_text[2])
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      exact[i] = g_string_new (i == 0 ? "C0" : "C1");
+      json_text[i] = g_string_new (exact[i]->str);
+    }
+
+  for (gunichar c = 1; c < 0x20; c++)
+    {
+      g_string_append_unichar (exact[0], c);
+      g_string_append_printf (json_text[0], "\\u%04x", c);
+    }
+  g_string_append (exact[0], "\\end");
+  g_string_append (json_text[0], "\\\\end");
+
+  for (gunichar c = 0x7F; c <= 0x9F; c++)
+    g_string_append_unichar (exact[1], c);
+  for (gunichar c = 0x202A; c <= 0x202E; c++)
+    g_string_append_unichar (exact[1], c);
+  for (gunichar c = 0x2066; c <= 0x2069; c++)
+    g_string_append_unichar (exact[1], c);
+  g_string_append (json_text[1], exact[1]->str + 2);
+}
+
+static gboolean
+findings_quote (JsonArray  *findings,
+                const char *text)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", text);
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (strstr (json_object_get_string_member (json_array_get_object_element (findings, i), "message"), quoted))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* json-glib 1.6 writes U+001F, C1 controls and bidi controls raw; --json
  * output escapes them and still parses back to the exact value. */
 static void
 test_escape_json_every_control (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(GString) json_text = g_string_new ("All");
-  g_autoptr(GString) exact = g_string_new ("All");
+  GString *exact[2];
+  GString *json_text[2];
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_auto(Run) run = { 0 };
   g_auto(Run) text_run = { 0 };
   g_auto(Run) exported = { 0 };
   JsonArray *info;
-  gboolean found = FALSE;
 
-  for (gunichar c = 1; c < 0x20; c++)
-    g_string_append_unichar (exact, c);
-  for (gunichar c = 0x7F; c <= 0x9F; c++)
-    g_string_append_unichar (exact, c);
-  for (gunichar c = 0x202A; c <= 0x202E; c++)
-    g_string_append_unichar (exact, c);
-  for (gunichar c = 0x2066; c <= 0x2069; c++)
-    g_string_append_unichar (exact, c);
-  g_string_append (exact, "\\end");
-
-  for (const char *p = exact->str + 3; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\\')
-        g_string_append (json_text, "\\\\");
-      else if (c < 0x20)
-        g_string_append_printf (json_text, "\\u%04x", c);
-      else
-        g_string_append_unichar (json_text, c);
-    }
-
+  build_control_labels (exact, json_text);
   {
-    g_autofree char *find = g_strdup ("\"Ready for chats\"");
-    g_autofree char *replace = g_strdup_printf ("\"%s\"", json_text->str);
+    g_autofree char *example = pb_test_data_path ("worked-example.config.json");
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) text = NULL;
+    g_autofree char *chats = g_strdup_printf ("\"%s\"", json_text[0]->str);
+    g_autofree char *notes = g_strdup_printf ("\"%s\"", json_text[1]->str);
 
-    path = write_variant (fixture, "controls.json", find, replace);
+    g_assert_true (g_file_get_contents (example, &contents, NULL, NULL));
+    text = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (text, "\"Ready for chats\"", chats, 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (text, "\"Taking notes\"", notes, 1), ==, 1);
+    path = write_file (fixture, "controls.json", text->str);
   }
 
   run_cli (fixture, &run, "validate", "--json", path, NULL);
@@ -840,21 +905,16 @@ test_escape_json_every_control (Fixture       *fixture,
   g_assert_null (strchr (run.out, '\037'));
   root = parse_json (run.out);
   info = json_object_get_array_member (json_node_get_object (root), "info");
-  for (guint i = 0; i < json_array_get_length (info); i++)
-    {
-      const char *message = json_object_get_string_member (json_array_get_object_element (info, i), "message");
-      g_autofree char *quoted = g_strdup_printf ("“%s”", exact->str);
-
-      found = found || strstr (message, quoted) != NULL;
-    }
-  g_assert_true (found);
+  g_assert_true (findings_quote (info, exact[0]->str));
+  g_assert_true (findings_quote (info, exact[1]->str));
 
   run_cli (fixture, &text_run, "validate", path, NULL);
   assert_terminal_safe (text_run.out);
-  g_assert_nonnull (strstr (text_run.out, "“All\\u0001\\u0002"));
-  g_assert_nonnull (strstr (text_run.out, "\\u001f\\u007f\\u0080"));
+  g_assert_nonnull (strstr (text_run.out, "“C0\\u0001\\u0002"));
+  g_assert_nonnull (strstr (text_run.out, "\\u001e\\u001f\\\\end”"));
+  g_assert_nonnull (strstr (text_run.out, "“C1\\u007f\\u0080"));
   g_assert_nonnull (strstr (text_run.out, "\\u009f\\u202a"));
-  g_assert_nonnull (strstr (text_run.out, "\\u2069\\\\end”"));
+  g_assert_nonnull (strstr (text_run.out, "\\u2069”"));
 
   /* An export to the terminal is a file too: safe, and read back exactly. */
   {
@@ -871,8 +931,15 @@ test_escape_json_every_control (Fixture       *fixture,
     bytes = g_bytes_new (exported.out, strlen (exported.out));
     configuration = pb_config_file_load_bytes (bytes, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (pb_configuration_get_presence_label (configuration, "Ready_for_Chats"), ==, exact->str);
+    g_assert_cmpstr (pb_configuration_get_presence_label (configuration, "Ready_for_Chats"), ==, exact[0]->str);
+    g_assert_cmpstr (pb_configuration_get_presence_label (configuration, "Taking_notes"), ==, exact[1]->str);
   }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_string_free (exact[i], TRUE);
+      g_string_free (json_text[i], TRUE);
+    }
 }
 
 static char *
@@ -1067,6 +1134,7 @@ main (int   argc,
   ADD ("/cli/validate/worked-example", test_validate_worked_example);
   ADD ("/cli/validate/errors", test_validate_errors);
   ADD ("/cli/validate/unreadable", test_validate_unreadable);
+  ADD ("/cli/validate/salesforce-limits", test_validate_salesforce_limits);
   ADD ("/cli/explain", test_explain);
   ADD ("/cli/import-export/round-trip", test_import_export_round_trip);
   ADD ("/cli/import/dry-run-diff-restore", test_import_dry_run_and_diff);
