@@ -51,6 +51,22 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->store);
 }
 
+/* The CLI's command line: PB_CLI, after PB_CLI_WRAPPER's words (valgrind
+ * and its options, in the "valgrind" test setup). Strings stay owned by
+ * the environment or @words. */
+static void
+add_cli_command (GPtrArray  *args,
+                 GStrv      *words)
+{
+  const char *wrapper = g_getenv ("PB_CLI_WRAPPER");
+
+  *words = g_strsplit (wrapper != NULL ? wrapper : "", " ", -1);
+  for (guint i = 0; (*words)[i] != NULL; i++)
+    if (*(*words)[i] != '\0')
+      g_ptr_array_add (args, (*words)[i]);
+  g_ptr_array_add (args, (char *)g_getenv ("PB_CLI"));
+}
+
 /* Runs the CLI with the fixture's store, no terminal and the C locale, the
  * way a script in CI would; @child_setup (if any) runs in the child before
  * it starts. */
@@ -64,9 +80,10 @@ run_cli_valist (Fixture              *fixture,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) wrapper = NULL;
   const char *arg;
 
-  g_ptr_array_add (args, (char *)g_getenv ("PB_CLI"));
+  add_cli_command (args, &wrapper);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (char *)arg);
   g_ptr_array_add (args, NULL);
@@ -752,7 +769,6 @@ test_escape_profiles_and_errors (Fixture       *fixture,
   g_auto(Run) use = { 0 };
   g_auto(Run) import = { 0 };
   g_auto(Run) history = { 0 };
-  g_auto(Run) remove = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) read_error = { 0 };
   g_auto(Run) key_error = { 0 };
@@ -1032,6 +1048,8 @@ test_export_output_special (Fixture       *fixture,
 {
   g_autofree char *example = pb_test_data_path ("worked-example.config.json");
   g_autofree char *fifo = g_build_filename (fixture->dir, "fifo", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) wrapper = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -1045,9 +1063,14 @@ test_export_output_special (Fixture       *fixture,
   g_assert_cmpint (import.status, ==, 0);
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  add_cli_command (args, &wrapper);
+  g_ptr_array_add (args, "export");
+  g_ptr_array_add (args, "-o");
+  g_ptr_array_add (args, fifo);
+  g_ptr_array_add (args, NULL);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_setenv (launcher, "PRESENCE_BRIDGE_STORE", fixture->store, TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PB_CLI"), "export", "-o", fifo, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
   g_assert_no_error (error);
   /* Blocks until the CLI opens the FIFO, then reads to its end. */
   fifo_text = read_text (fifo);

@@ -301,7 +301,6 @@ test_optional_keys (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PbConfiguration) loaded = NULL;
   g_autoptr(PbConfiguration) with_nulls = NULL;
-  g_autofree char *text = NULL;
 
   loaded = load_text ("{ \"format\": \"presence-bridge-config\", \"version\": 1,"
                       "  \"agentStates\": [], \"presenceStatuses\": [],"

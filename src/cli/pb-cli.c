@@ -8,6 +8,7 @@
 
 #include "pb-cli.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static char *store_option;
@@ -149,29 +150,38 @@ is_unsafe_character (gunichar c)
 
 /* For JSON, @text is a generator's output: a raw newline is its layout
  * (it escapes one inside a string) and a backslash starts its escapes. */
-static char *
-escape_text (const char *text,
-             gboolean    json)
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length,
+                gboolean    json)
 {
-  const char *end = text + strlen (text);
-  GString *out = g_string_sized_new (end - text);
+  const char *end = text + length;
+  const char *p = text;
 
-  for (const char *p = text; p < end;)
+  while (p < end)
     {
-      guchar byte = *p;
+      const char *run = p;
+      guchar byte;
       gunichar c;
       const char *next;
 
+      /* Printable ASCII goes out in runs: most text is nothing else. */
+      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7F && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+
+      byte = *p;
       if (byte < 0x80)
         {
-          if (byte < 0x20 && !(json && byte == '\n'))
-            g_string_append_printf (out, "\\u%04x", byte);
-          else if (byte == 0x7F)
-            g_string_append (out, "\\u007f");
-          else if (byte == '\\' && !json)
-            g_string_append (out, "\\\\");
+          if (byte == '\\')
+            g_string_append (out, json ? "\\" : "\\\\");
+          else if (json && byte == '\n')
+            g_string_append_c (out, '\n');
           else
-            g_string_append_c (out, byte);
+            g_string_append_printf (out, "\\u%04x", byte);
           p++;
           continue;
         }
@@ -195,14 +205,29 @@ escape_text (const char *text,
         g_string_append_len (out, p, next - p);
       p = next;
     }
+}
 
-  return g_string_free (out, FALSE);
+void
+pb_cli_append_escaped (GString    *out,
+                       const char *text)
+{
+  if (text != NULL)
+    append_escaped (out, text, strlen (text), FALSE);
 }
 
 char *
 pb_cli_escape (const char *text)
 {
-  return escape_text (text != NULL ? text : "", FALSE);
+  GString *out = g_string_new (NULL);
+
+  pb_cli_append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+pb_cli_write_stdout (GString *text)
+{
+  return fwrite (text->str, 1, text->len, stdout) == text->len && fflush (stdout) == 0;
 }
 
 int
@@ -255,14 +280,17 @@ pb_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
-  g_autofree char *escaped = NULL;
+  g_autoptr(GString) escaped = NULL;
+  gsize length;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, &length);
   /* json-glib 1.6 leaves U+001F, C1 controls and bidi controls raw. */
-  escaped = escape_text (text, TRUE);
-  g_print ("%s\n", escaped);
+  escaped = g_string_sized_new (length + 1);
+  append_escaped (escaped, text, length, TRUE);
+  g_string_append_c (escaped, '\n');
+  pb_cli_write_stdout (escaped);
 }
 
 static const char *

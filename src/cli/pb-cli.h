@@ -67,6 +67,11 @@ int         pb_cli_exit_code_for      (const GError       *error);
  * that is not UTF-8 \xNN, so what is printed can be read back unambiguously
  * and never recolours, rewrites or splits a line. */
 char       *pb_cli_escape             (const char         *text);
+void        pb_cli_append_escaped     (GString            *out,
+                                       const char         *text);
+/* Writes @text to stdout at once (large outputs are built first, not
+ * printed line by line); FALSE when stdout cannot take it. */
+gboolean    pb_cli_write_stdout       (GString            *text);
 
 /* Pretty-printed JSON on stdout, for the --json options: the exact values,
  * with every character pb_cli_escape() escapes written as \uXXXX. */

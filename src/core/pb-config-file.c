@@ -428,9 +428,12 @@ set_unexpected_character_error (GError     **error,
   return set_error_at (error, text, offset, _("unexpected character U+%04X"), c);
 }
 
+/* *@n_members counts the members of all objects (one ':' each), which the
+ * tree then has unless a key appeared twice in an object. */
 static gboolean
 prescan (const char  *text,
          gsize        length,
+         gsize       *n_members,
          GError     **error)
 {
   gsize i = 0;
@@ -481,8 +484,12 @@ prescan (const char  *text,
           i++;
           break;
 
-        case ',':
         case ':':
+          (*n_members)++;
+          i++;
+          break;
+
+        case ',':
           i++;
           break;
 
@@ -588,9 +595,13 @@ offset_of_position (const char *text,
   return offset;
 }
 
+/* With @find_duplicates, every member of every object goes through a
+ * signal handler (a tenth of a large file's load): only done once a file
+ * is known to have a duplicate, to say which key and where. */
 static JsonNode *
 parse_json (const char  *text,
             gsize        length,
+            gboolean     find_duplicates,
             GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -599,7 +610,8 @@ parse_json (const char  *text,
   ParseState state = { member_counts, NULL, 0, 0, 0, 0 };
   JsonNode *root = NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &state);
+  if (find_duplicates)
+    g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &state);
   g_signal_connect (parser, "error", G_CALLBACK (on_parse_error), &state);
 
   if (!json_parser_load_from_data (parser, text, length, &local_error))
@@ -640,6 +652,34 @@ parse_json (const char  *text,
 
   g_free (state.duplicate_key);
   return root;
+}
+
+/* Members of all objects in the tree; the pre-scan has bounded its depth. */
+static gsize
+count_members (JsonNode *node)
+{
+  gsize count = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        count += 1 + count_members (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        count += count_members (json_array_get_element (array, i));
+    }
+
+  return count;
 }
 
 /* Pass 3b: the tree */
@@ -1158,6 +1198,7 @@ pb_config_file_load_bytes (GBytes  *bytes,
   g_autoptr(JsonNode) root = NULL;
   const char *text;
   gsize length;
+  gsize n_members = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1173,12 +1214,23 @@ pb_config_file_load_bytes (GBytes  *bytes,
     }
 
   if (!check_encoding (&text, &length, error) ||
-      !prescan (text, length, error))
+      !prescan (text, length, &n_members, error))
     return NULL;
 
-  root = parse_json (text, length, error);
+  root = parse_json (text, length, FALSE, error);
   if (root == NULL)
     return NULL;
+
+  /* json-glib keeps the last of two equal keys silently: fewer members in
+   * the tree than in the text means a duplicate, which a second parse
+   * finds and reports. */
+  if (count_members (root) != n_members)
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = parse_json (text, length, TRUE, error);
+      if (root == NULL)
+        return NULL;
+    }
 
   return configuration_from_root (root, error);
 }
