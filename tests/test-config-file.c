@@ -961,6 +961,59 @@ test_save_path (void)
   pb_test_remove_tree (dir);
 }
 
+/* Every input of the fuzzer's corpus (tests/fuzz/corpus/config-file: seeds
+ * and whatever a fuzzing run found) holds the fuzzer's properties in the
+ * ordinary build too: refused with a one-line message, or loaded, checked,
+ * previewed and written back to a file that reads back the same. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autofree char *dir_path = pb_test_data_path ("../fuzz/corpus/config-file");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  const char *name;
+  guint n_loaded = 0, n_refused = 0;
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(PbConfiguration) loaded = NULL;
+      g_autoptr(PbConfiguration) reread = NULL;
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GListModel) events = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *again = NULL;
+
+      g_test_message ("%s", name);
+      loaded = pb_config_file_load_path (path, &load_error);
+      if (loaded == NULL)
+        {
+          g_assert_true (load_error->domain == PB_ERROR);
+          g_assert_null (strchr (load_error->message, '\n'));
+          n_refused++;
+          continue;
+        }
+
+      findings = pb_checks_run (loaded);
+      events = pb_preview_build (loaded);
+      text = pb_config_file_to_data (loaded, time, NULL);
+      reread = load_text (text, -1, &load_error);
+      g_assert_no_error (load_error);
+      again = pb_config_file_to_data (reread, time, NULL);
+      g_assert_cmpstr (text, ==, again);
+      n_loaded++;
+    }
+
+  /* The seeds have both kinds. */
+  g_assert_cmpuint (n_loaded, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/config-file/broken/fixture-files", test_broken_fixture_files);
   g_test_add_func ("/config-file/broken/truncations", test_truncations);
   g_test_add_func ("/config-file/broken/fuzz", test_fuzz);
+  g_test_add_func ("/config-file/broken/fuzz-corpus", test_fuzz_corpus);
 
   g_test_add_func ("/config-file/load-path/errors", test_load_path_errors);
   g_test_add_func ("/config-file/save-path", test_save_path);

@@ -312,6 +312,7 @@ void
 pb_cli_print_changes (GListModel *changes)
 {
   guint n = g_list_model_get_n_items (changes);
+  g_autoptr(GString) out = NULL;
 
   if (n == 0)
     {
@@ -319,12 +320,19 @@ pb_cli_print_changes (GListModel *changes)
       return;
     }
 
+  /* One write: an import into an empty profile lists every state and
+   * status, thousands of lines. */
+  out = g_string_sized_new (n * 120);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
-      g_autofree char *path = pb_cli_escape (pb_change_get_path (change));
-      g_autofree char *description = pb_cli_escape (pb_change_get_description (change));
 
-      g_print ("%s %s: %s\n", change_marker (pb_change_get_kind (change)), path, description);
+      g_string_append (out, change_marker (pb_change_get_kind (change)));
+      g_string_append_c (out, ' ');
+      pb_cli_append_escaped (out, pb_change_get_path (change));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_change_get_description (change));
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out);
 }
