@@ -504,6 +504,12 @@ static const BrokenCase broken_cases[] = {
   { "stray-closer", NULL, "}", PB_ERROR_INVALID_FILE, "line 1:1: ", NULL },
   { "second-document", "\"agentPostCallState\": \"ready\"\n}\n", "\"agentPostCallState\": \"ready\"\n}\n{}\n",
     PB_ERROR_INVALID_FILE, "line 45:1: ", "after the end" },
+  /* Found by fuzz-config-file: json-glib parsed (and leaked) an object after
+   * a top-level scalar, which the pre-scan let through. */
+  { "scalar-then-object", NULL, "null{\"format\": \"presence-bridge-config\"}", PB_ERROR_INVALID_FILE,
+    "line 1:5: ", "after the end" },
+  { "number-then-object", NULL, "\t\t8888{\n  \"format\": 1\n}", PB_ERROR_INVALID_FILE, "line 1:7: ", "after the end" },
+  { "string-then-array", NULL, "\"presence-bridge-config\" []", PB_ERROR_INVALID_FILE, "line 1:26: ", "after the end" },
 
   /* What json-glib would accept but JSON does not */
   { "comment", "\"version\": 1,", "\"version\": 1, // first version", PB_ERROR_INVALID_FILE, "line 3:17: ", "“/”" },

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-cli.h"
+#include "pb-util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -138,16 +139,6 @@ pb_cli_exit_code_for (const GError *error)
     }
 }
 
-/* What a terminal would act on instead of showing: C0 controls, DEL, C1
- * controls, and the bidirectional overrides and isolates that make text
- * read differently from what it is (Trojan Source). */
-static gboolean
-is_unsafe_character (gunichar c)
-{
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 /* For JSON, @text is a generator's output: a raw newline is its layout
  * (it escapes one inside a string) and a backslash starts its escapes. */
 static void
@@ -199,7 +190,7 @@ append_escaped (GString    *out,
         }
 
       next = g_utf8_next_char (p);
-      if (is_unsafe_character (c))
+      if (pb_unichar_is_unsafe (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, next - p);

@@ -496,6 +496,7 @@ prescan (const char  *text,
         case '"':
           if (!scan_string (text, length, &i, error))
             return FALSE;
+          document_closed = depth == 0;
           break;
 
         default:
@@ -513,6 +514,9 @@ prescan (const char  *text,
             {
               return set_unexpected_character_error (error, text, i);
             }
+          /* A scalar at the top is a whole document too: json-glib would
+           * go on parsing what follows it, and leak it (json-glib 1.6). */
+          document_closed = depth == 0;
         }
     }
 
@@ -1370,7 +1374,7 @@ append_string (GString    *out,
           {
             gunichar u = g_utf8_get_char (p);
 
-            if ((u >= 0x80 && u <= 0x9F) || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
+            if (pb_unichar_is_unsafe (u))
               {
                 g_string_append_printf (out, "\\u%04x", u);
                 p = g_utf8_next_char (p) - 1;

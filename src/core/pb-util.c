@@ -24,3 +24,10 @@ pb_compare_strings (gconstpointer a,
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
+
+gboolean
+pb_unichar_is_unsafe (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
