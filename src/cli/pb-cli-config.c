@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -92,7 +91,7 @@ print_findings (GListModel *findings)
   /* Translators: "2 errors, 1 warning, 3 notes" */
   g_string_append_printf (out, _("%s, %s, %s"), errors, warnings, info);
   g_string_append_c (out, '\n');
-  pb_cli_write_stdout (out);
+  pb_cli_write_stdout (out->str, out->len);
 
   return counts[PB_SEVERITY_ERROR];
 }
@@ -162,6 +161,7 @@ pb_cli_explain (const PbCliCommand  *command,
 {
   g_autoptr(PbConfiguration) configuration = NULL;
   g_autoptr(GListModel) events = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -188,14 +188,17 @@ pb_cli_explain (const PbCliCommand  *command,
 
   events = pb_preview_build (configuration);
   n = g_list_model_get_n_items (events);
+  out = g_string_sized_new (n * 100);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbPreviewEvent) event = g_list_model_get_item (events, i);
       g_autofree char *line = pb_preview_event_to_string (event);
-      g_autofree char *escaped = pb_cli_escape (line);
 
-      g_print ("• %s\n", escaped);
+      g_string_append (out, "• ");
+      pb_cli_append_escaped (out, line);
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out->str, out->len);
 
   return PB_EXIT_OK;
 }
@@ -365,15 +368,8 @@ pb_cli_export (const PbCliCommand  *command,
       gsize length = 0;
       g_autofree char *data = pb_config_file_to_data (configuration, NULL, &length);
 
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          int saved_errno = errno;
-
-          /* Translators: %s is the reason, such as “No space left on device” */
-          g_printerr (_("presence-bridge-cli: could not write to standard output: %s"), g_strerror (saved_errno));
-          g_printerr ("\n");
-          return PB_EXIT_USAGE;
-        }
+      if (!pb_cli_write_stdout (data, length))
+        return PB_EXIT_USAGE;
     }
 
   return PB_EXIT_OK;

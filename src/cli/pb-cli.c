@@ -9,6 +9,7 @@
 #include "pb-cli.h"
 #include "pb-util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -216,9 +217,19 @@ pb_cli_escape (const char *text)
 }
 
 gboolean
-pb_cli_write_stdout (GString *text)
+pb_cli_write_stdout (const char *data,
+                     gsize       length)
 {
-  return fwrite (text->str, 1, text->len, stdout) == text->len && fflush (stdout) == 0;
+  int saved_errno;
+
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  /* Translators: %s is the reason, such as “No space left on device” */
+  g_printerr (_("presence-bridge-cli: could not write to standard output: %s"), g_strerror (saved_errno));
+  g_printerr ("\n");
+  return FALSE;
 }
 
 int
@@ -281,7 +292,7 @@ pb_cli_print_json (JsonNode *node)
   escaped = g_string_sized_new (length + 1);
   append_escaped (escaped, text, length, TRUE);
   g_string_append_c (escaped, '\n');
-  pb_cli_write_stdout (escaped);
+  pb_cli_write_stdout (escaped->str, escaped->len);
 }
 
 static const char *
@@ -325,5 +336,5 @@ pb_cli_print_changes (GListModel *changes)
       pb_cli_append_escaped (out, pb_change_get_description (change));
       g_string_append_c (out, '\n');
     }
-  pb_cli_write_stdout (out);
+  pb_cli_write_stdout (out->str, out->len);
 }

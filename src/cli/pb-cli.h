@@ -70,8 +70,10 @@ char       *pb_cli_escape             (const char         *text);
 void        pb_cli_append_escaped     (GString            *out,
                                        const char         *text);
 /* Writes @text to stdout at once (large outputs are built first, not
- * printed line by line); FALSE when stdout cannot take it. */
-gboolean    pb_cli_write_stdout       (GString            *text);
+ * printed line by line); says why on stderr and returns FALSE when stdout
+ * cannot take it. */
+gboolean    pb_cli_write_stdout       (const char         *data,
+                                       gsize               length);
 
 /* Pretty-printed JSON on stdout, for the --json options: the exact values,
  * with every character pb_cli_escape() escapes written as \uXXXX. */
