@@ -21,4 +21,14 @@ char            *pb_test_make_dir       (const char *tmpl);
  * asserts that every part went. */
 void             pb_test_remove_tree    (const char *path);
 
+/* An environment variable's whole number (1 or more), or @fallback when it
+ * is unset or not one: the knobs of the longer runs by hand. */
+guint            pb_test_env_uint       (const char *name,
+                                         guint       fallback);
+
+/* The median of @runs calls of @func, in milliseconds (benchmarks). */
+double           pb_test_measure_median (void      (*func) (gpointer data),
+                                         gpointer    data,
+                                         guint       runs);
+
 G_END_DECLS

@@ -212,18 +212,6 @@ wait_for_end (GSubprocess *process)
   return TRUE;
 }
 
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *text = g_getenv (name);
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return fallback;
-  return (guint)value;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -252,8 +240,8 @@ test_kill (Fixture       *fixture,
            gconstpointer  data)
 {
   const KillCase *kill_case = data;
-  guint max_runs = env_uint ("PB_KILL_RUNS", 100);
-  guint max_seconds = env_uint ("PB_KILL_SECONDS", 20);
+  guint max_runs = pb_test_env_uint ("PB_KILL_RUNS", 100);
+  guint max_seconds = pb_test_env_uint ("PB_KILL_SECONDS", 20);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 start, duration, deadline;
@@ -340,8 +328,8 @@ static void
 prepare_import (Fixture *fixture)
 {
   g_autoptr(PbConfiguration) small = pb_test_worked_example ();
-  g_autoptr(PbConfiguration) large = pb_generator_create (env_uint ("PB_KILL_STATUSES", 3000),
-                                                          env_uint ("PB_KILL_STATES", 1000), 7);
+  g_autoptr(PbConfiguration) large = pb_generator_create (pb_test_env_uint ("PB_KILL_STATUSES", 3000),
+                                                          pb_test_env_uint ("PB_KILL_STATES", 1000), 7);
   g_autoptr(PbStore) store = NULL;
   g_autoptr(PbProfile) profile = NULL;
   g_autoptr(GError) error = NULL;

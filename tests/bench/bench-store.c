@@ -33,50 +33,7 @@ typedef enum
   PER_REVISION,
 } Unit;
 
-typedef void (*BenchFunc) (Subject *subject);
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Median of @runs runs, in milliseconds. */
-static double
-measure (BenchFunc  func,
-         Subject   *subject,
-         guint      runs)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = 0; i < runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      func (subject);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (times, ms);
-    }
-
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *text = g_getenv (name);
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return fallback;
-  return (guint)value;
-}
+typedef void (*BenchFunc) (gpointer subject);
 
 /* @n_profiles profiles, each with @n_revisions saved revisions of the
  * worked example, one mapping changed each time, as saving in the window
@@ -118,8 +75,9 @@ build_store (const char *path,
 
 /* What every CLI command and the window's start do first. */
 static void
-bench_open (Subject *subject)
+bench_open (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbStore) store = pb_store_open (subject->path, &error);
 
@@ -127,8 +85,9 @@ bench_open (Subject *subject)
 }
 
 static void
-bench_list_profiles (Subject *subject)
+bench_list_profiles (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) profiles = pb_store_list_profiles (subject->store, &error);
 
@@ -136,8 +95,9 @@ bench_list_profiles (Subject *subject)
 }
 
 static void
-bench_default_profile (Subject *subject)
+bench_default_profile (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbProfile) profile = pb_store_get_default_profile (subject->store, &error);
 
@@ -145,8 +105,9 @@ bench_default_profile (Subject *subject)
 }
 
 static void
-bench_load_draft (Subject *subject)
+bench_load_draft (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbConfiguration) draft = pb_store_load_draft (subject->store, subject->profile, &error);
 
@@ -154,8 +115,9 @@ bench_load_draft (Subject *subject)
 }
 
 static void
-bench_latest_revision (Subject *subject)
+bench_latest_revision (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbConfiguration) latest = pb_store_load_latest_revision (subject->store, subject->profile, &error);
 
@@ -163,8 +125,9 @@ bench_latest_revision (Subject *subject)
 }
 
 static void
-bench_list_revisions (Subject *subject)
+bench_list_revisions (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) revisions = pb_store_list_revisions (subject->store, subject->profile, &error);
 
@@ -172,8 +135,9 @@ bench_list_revisions (Subject *subject)
 }
 
 static void
-bench_save_revision (Subject *subject)
+bench_save_revision (gpointer data)
 {
+  Subject *subject = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbConfiguration) draft = pb_store_load_draft (subject->store, subject->profile, &error);
 
@@ -215,8 +179,8 @@ main (int   argc,
     { "list a profile's revisions", bench_list_revisions, 21, TRUE, PER_REVISION },
     { "save a revision", bench_save_revision, 21, TRUE, PER_CALL },
   };
-  guint n_profiles = env_uint ("PB_BENCH_PROFILES", 200);
-  guint n_revisions = env_uint ("PB_BENCH_REVISIONS", 1000);
+  guint n_profiles = pb_test_env_uint ("PB_BENCH_PROFILES", 200);
+  guint n_revisions = pb_test_env_uint ("PB_BENCH_REVISIONS", 1000);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pb-bench-store-XXXXXX", &error);
   g_autofree char *small_path = g_build_filename (dir, "small.db", NULL);
@@ -232,7 +196,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   build_store (large_path, large.n_profiles, large.n_revisions);
   g_assert_cmpint (g_stat (large_path, &info), ==, 0);
-  g_print ("large store: %u profiles × %u revisions, %.1f MiB, built in %.1f s\n\n",
+  g_print ("large store: %u profiles x %u revisions, %.1f MiB, built in %.1f s\n\n",
            n_profiles, n_revisions, info.st_size / 1048576.0,
            (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC);
 
@@ -248,19 +212,19 @@ main (int   argc,
           open_subject (&small);
           open_subject (&large);
         }
-      small_ms = measure (benches[i].func, &small, benches[i].runs);
-      large_ms = measure (benches[i].func, &large, benches[i].runs);
+      small_ms = pb_test_measure_median (benches[i].func, &small, benches[i].runs);
+      large_ms = pb_test_measure_median (benches[i].func, &large, benches[i].runs);
       close_subject (&small);
       close_subject (&large);
 
       if (benches[i].unit == PER_CALL)
-        g_print ("  %-28s %10.3f %10.3f %7.1f×\n", benches[i].name, small_ms, large_ms, large_ms / small_ms);
+        g_print ("  %-28s %10.3f %10.3f %7.1fx\n", benches[i].name, small_ms, large_ms, large_ms / small_ms);
       else
         {
           double small_items = benches[i].unit == PER_PROFILE ? small.n_profiles : small.n_revisions;
           double large_items = benches[i].unit == PER_PROFILE ? large.n_profiles : large.n_revisions;
 
-          g_print ("  %-28s %10.3f %10.3f %7.1f× %13.2f×\n", benches[i].name, small_ms, large_ms,
+          g_print ("  %-28s %10.3f %10.3f %7.1fx %13.2fx\n", benches[i].name, small_ms, large_ms,
                    large_ms / small_ms, (large_ms / large_items) / (small_ms / small_items));
         }
     }
