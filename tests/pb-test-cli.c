@@ -30,15 +30,23 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->store);
 }
 
-GSubprocess *
-spawn_cli (Fixture            *fixture,
-           const char * const *args)
+/* $PB_CLI after $PB_CLI_WRAPPER's words (valgrind and its options, in the
+ * "valgrind" test setup); @child_setup, if any, runs in the child before
+ * the CLI starts. */
+static GSubprocess *
+spawn_cli_full (Fixture              *fixture,
+                const char * const   *args,
+                GSpawnChildSetupFunc  child_setup)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) wrapper = g_strsplit (g_getenv ("PB_CLI_WRAPPER") ? g_getenv ("PB_CLI_WRAPPER") : "", " ", -1);
   GSubprocess *process;
 
+  for (guint i = 0; wrapper[i] != NULL; i++)
+    if (*wrapper[i] != '\0')
+      g_ptr_array_add (argv, wrapper[i]);
   g_ptr_array_add (argv, (char *)g_getenv ("PB_CLI"));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *)args[i]);
@@ -47,16 +55,26 @@ spawn_cli (Fixture            *fixture,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "PRESENCE_BRIDGE_STORE", fixture->store, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
   return process;
 }
 
-void
-run_cli_valist (Fixture *fixture,
-                Run     *run,
-                va_list  args)
+GSubprocess *
+spawn_cli (Fixture            *fixture,
+           const char * const *args)
+{
+  return spawn_cli_full (fixture, args, NULL);
+}
+
+static void
+run_cli_setup_valist (Fixture              *fixture,
+                      Run                  *run,
+                      GSpawnChildSetupFunc  child_setup,
+                      va_list               args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
@@ -67,11 +85,32 @@ run_cli_valist (Fixture *fixture,
     g_ptr_array_add (argv, (char *)arg);
   g_ptr_array_add (argv, NULL);
 
-  process = spawn_cli (fixture, (const char * const *)argv->pdata);
+  process = spawn_cli_full (fixture, (const char * const *)argv->pdata, child_setup);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+}
+
+void
+run_cli_valist (Fixture *fixture,
+                Run     *run,
+                va_list  args)
+{
+  run_cli_setup_valist (fixture, run, NULL, args);
+}
+
+void
+run_cli_with_setup (Fixture              *fixture,
+                    Run                  *run,
+                    GSpawnChildSetupFunc  child_setup,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, child_setup);
+  run_cli_setup_valist (fixture, run, child_setup, args);
+  va_end (args);
 }
 
 void

@@ -31,7 +31,8 @@ void      fixture_set_up    (Fixture       *fixture,
                              gconstpointer  data);
 void      fixture_tear_down (Fixture       *fixture,
                              gconstpointer  data);
-/* Runs $PB_CLI with the fixture's store, no terminal and the C locale, the
+/* Runs $PB_CLI (after $PB_CLI_WRAPPER's words: valgrind in the "valgrind"
+ * test setup) with the fixture's store, no terminal and the C locale, the
  * way a script in CI would. NULL-terminated arguments. */
 void      run_cli           (Fixture       *fixture,
                              Run           *run,
@@ -39,6 +40,11 @@ void      run_cli           (Fixture       *fixture,
 void      run_cli_valist    (Fixture            *fixture,
                              Run                *run,
                              va_list             args);
+/* The same, with @child_setup run in the child before the CLI starts. */
+void      run_cli_with_setup (Fixture              *fixture,
+                              Run                  *run,
+                              GSpawnChildSetupFunc  child_setup,
+                              ...) G_GNUC_NULL_TERMINATED;
 /* Starts $PB_CLI the same way, stdout and stderr piped, and returns at
  * once. */
 GSubprocess *spawn_cli      (Fixture            *fixture,

@@ -136,3 +136,45 @@ pb_test_finalize_soon (gpointer object)
 
   g_source_remove (timeout);
 }
+
+guint
+pb_test_env_uint (const char *name,
+                  guint       fallback)
+{
+  const char *text = g_getenv (name);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return fallback;
+  return (guint)value;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+pb_test_measure_median (void     (*func) (gpointer data),
+                        gpointer   data,
+                        guint      runs)
+{
+  g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (double), runs);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      func (data);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}

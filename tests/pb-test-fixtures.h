@@ -25,5 +25,14 @@ void             pb_test_remove_tree    (const char *path);
  * the object is finalized (the store releases the tasks of its worker on
  * the caller's thread, right after their callbacks): fails after 10 s. */
 void             pb_test_finalize_soon  (gpointer    object);
+/* An environment variable's whole number (1 or more), or @fallback when it
+ * is unset or not one: the knobs of the longer runs by hand. */
+guint            pb_test_env_uint       (const char *name,
+                                         guint       fallback);
+
+/* The median of @runs calls of @func, in milliseconds (benchmarks). */
+double           pb_test_measure_median (void      (*func) (gpointer data),
+                                         gpointer    data,
+                                         guint       runs);
 
 G_END_DECLS

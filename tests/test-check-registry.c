@@ -47,12 +47,22 @@ test_findings_follow_registry (void)
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *long_label = g_strnfill (81, 'x');
   GListModel *list = pb_configuration_get_agent_states (config);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     g_ptr_array_add (states, g_list_model_get_item (list, i));
   g_ptr_array_add (states, pb_agent_state_new ("away", "Away (again)", NULL));
   pb_configuration_set_agent_states (config, states);
+
+  list = pb_configuration_get_presence_statuses (config);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (statuses, g_list_model_get_item (list, i));
+  g_ptr_array_add (statuses, pb_presence_status_new ("Ready__now", "Ready now", NULL, NULL));
+  g_ptr_array_add (statuses, pb_presence_status_new ("ON_A_CALL", "On a call, again", NULL, NULL));
+  g_ptr_array_add (statuses, pb_presence_status_new ("Long_label", long_label, NULL, NULL));
+  pb_configuration_set_presence_statuses (config, statuses);
   pb_configuration_unset_state_mapping (config, "wrap");
   pb_configuration_set_presence_mapping (config, "On_a_call", "away.nap");
   pb_configuration_set_state_mapping (config, "busy", "Gone_status");

@@ -51,6 +51,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) rest = NULL;
+  g_autofree char *escaped = NULL;
   const char *command_name = NULL;
 
   setlocale (LC_ALL, "");
@@ -104,7 +105,8 @@ main (int   argc,
         }
     }
 
-  g_printerr (_("presence-bridge-cli: unknown command “%s”"), command_name);
+  escaped = pb_cli_escape (command_name);
+  g_printerr (_("presence-bridge-cli: unknown command “%s”"), escaped);
   g_printerr ("\n");
   print_usage (stderr);
   return PB_EXIT_USAGE;

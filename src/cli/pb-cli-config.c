@@ -51,13 +51,16 @@ findings_to_json (GListModel *findings)
   return json_builder_get_root (builder);
 }
 
-void
+/* Prints the findings, then their counts, and returns how many are errors.
+ * Built in one buffer and written at once: a large profile has tens of
+ * thousands. */
+guint
 pb_cli_print_findings (GListModel *findings)
 {
   guint n = g_list_model_get_n_items (findings);
-  guint n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
-  guint n_warnings = pb_checks_count (findings, PB_SEVERITY_WARNING);
-  guint n_info = pb_checks_count (findings, PB_SEVERITY_INFO);
+  /* About what a line takes: growing a buffer of megabytes costs copies. */
+  g_autoptr(GString) out = g_string_sized_new (256 + n * 200);
+  guint counts[PB_SEVERITY_INFO + 1] = { 0 };
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *info = NULL;
@@ -65,24 +68,34 @@ pb_cli_print_findings (GListModel *findings)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
-      /* The platform's findings are a server's text. */
-      g_autofree char *path = pb_cli_escape (pb_finding_get_path (finding));
-      g_autofree char *message = pb_cli_escape (pb_finding_get_message (finding));
-      g_autofree char *code = pb_cli_escape (pb_finding_get_code (finding));
+      PbSeverity severity = pb_finding_get_severity (finding);
 
-      /* Translators: severity, JSON path, message, stable code */
-      g_print (_("%s: %s: %s [%s]"),
-               pb_severity_to_string (pb_finding_get_severity (finding)),
-               path, message, code);
-      g_print ("\n");
+      counts[severity]++;
+      /* SEVERITY: PATH: MESSAGE [CODE], a layout scripts parse
+       * (docs/cli.md): only the message is translated. */
+      g_string_append (out, pb_severity_to_string (severity));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_finding_get_path (finding));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_finding_get_message (finding));
+      g_string_append (out, " [");
+      /* The platform's findings (push) are a server's text. */
+      pb_cli_append_escaped (out, pb_finding_get_code (finding));
+      g_string_append (out, "]\n");
     }
 
-  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
-  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
-  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_info), n_info);
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[PB_SEVERITY_ERROR]),
+                            counts[PB_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[PB_SEVERITY_WARNING]),
+                              counts[PB_SEVERITY_WARNING]);
+  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", counts[PB_SEVERITY_INFO]),
+                          counts[PB_SEVERITY_INFO]);
   /* Translators: "2 errors, 1 warning, 3 notes" */
-  g_print (_("%s, %s, %s"), errors, warnings, info);
-  g_print ("\n");
+  g_string_append_printf (out, _("%s, %s, %s"), errors, warnings, info);
+  g_string_append_c (out, '\n');
+  pb_cli_write_stdout (out->str, out->len);
+
+  return counts[PB_SEVERITY_ERROR];
 }
 
 int
@@ -98,6 +111,7 @@ pb_cli_validate (const PbCliCommand  *command,
   g_autoptr(PbConfiguration) configuration = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_errors;
 
   if (!pb_cli_parse_options (command, entries, FALSE, &argc, &argv))
     return PB_EXIT_USAGE;
@@ -112,12 +126,14 @@ pb_cli_validate (const PbCliCommand  *command,
   if (as_json)
     {
       g_autoptr(JsonNode) node = findings_to_json (findings);
+
       pb_cli_print_json (node);
+      n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
     }
   else
-    pb_cli_print_findings (findings);
+    n_errors = pb_cli_print_findings (findings);
 
-  return pb_checks_count (findings, PB_SEVERITY_ERROR) > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
+  return n_errors > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
 }
 
 /* The profile's draft: what the window shows and export writes. Prints
@@ -147,6 +163,7 @@ pb_cli_explain (const PbCliCommand  *command,
 {
   g_autoptr(PbConfiguration) configuration = NULL;
   g_autoptr(GListModel) events = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -173,13 +190,17 @@ pb_cli_explain (const PbCliCommand  *command,
 
   events = pb_preview_build (configuration);
   n = g_list_model_get_n_items (events);
+  out = g_string_sized_new (n * 100);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbPreviewEvent) event = g_list_model_get_item (events, i);
       g_autofree char *line = pb_preview_event_to_string (event);
 
-      g_print ("• %s\n", line);
+      g_string_append (out, "• ");
+      pb_cli_append_escaped (out, line);
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out->str, out->len);
 
   return PB_EXIT_OK;
 }
@@ -202,6 +223,7 @@ pb_cli_import (const PbCliCommand  *command,
   g_autofree char *basename = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *store_path = NULL;
+  g_autofree char *escaped_name = NULL;
   guint n_errors;
   guint revision;
 
@@ -265,8 +287,9 @@ pb_cli_import (const PbCliCommand  *command,
   if (revision == 0)
     return pb_cli_fail (NULL, error);
 
+  escaped_name = pb_cli_escape (pb_profile_get_name (target));
   /* Translators: first %s is a profile name, %u a revision number */
-  g_print (_("Imported into profile “%s” as revision %u."), pb_profile_get_name (target), revision);
+  g_print (_("Imported into profile “%s” as revision %u."), escaped_name, revision);
   g_print ("\n");
 
   return PB_EXIT_OK;
@@ -305,11 +328,8 @@ pb_cli_export (const PbCliCommand  *command,
       gsize length = 0;
       g_autofree char *data = pb_config_file_to_data (configuration, NULL, &length);
 
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_printerr ("presence-bridge-cli: %s\n", _("Could not write to standard output"));
-          return PB_EXIT_USAGE;
-        }
+      if (!pb_cli_write_stdout (data, length))
+        return PB_EXIT_USAGE;
     }
 
   return PB_EXIT_OK;

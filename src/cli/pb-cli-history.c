@@ -70,8 +70,10 @@ pb_cli_history (const PbCliCommand  *command,
 
   if (n == 0)
     {
+      g_autofree char *name = pb_cli_escape (pb_profile_get_name (profile));
+
       /* Translators: %s is a profile name */
-      g_print (_("Profile “%s” has no saved revisions yet."), pb_profile_get_name (profile));
+      g_print (_("Profile “%s” has no saved revisions yet."), name);
       g_print ("\n");
     }
 
@@ -79,12 +81,10 @@ pb_cli_history (const PbCliCommand  *command,
     {
       g_autoptr(PbRevision) revision = g_list_model_get_item (revisions, i);
       g_autofree char *time = pb_revision_dup_time_string (revision);
-      const char *comment = pb_revision_get_comment (revision);
+      g_autofree char *source = pb_cli_escape (pb_revision_get_source (revision));
+      g_autofree char *comment = pb_cli_escape (pb_revision_get_comment (revision));
 
-      g_print ("%4u  %s  %-8s  %s\n",
-               pb_revision_get_number (revision), time,
-               pb_revision_get_source (revision),
-               comment ? comment : "");
+      g_print ("%4u  %s  %-8s  %s\n", pb_revision_get_number (revision), time, source, comment);
     }
 
   return PB_EXIT_OK;

@@ -132,8 +132,9 @@ profile_list (PbStore *store)
       g_autoptr(PbProfile) profile = g_list_model_get_item (profiles, i);
       gboolean is_default = default_profile != NULL &&
                             g_str_equal (pb_profile_get_name (default_profile), pb_profile_get_name (profile));
+      g_autofree char *name = pb_cli_escape (pb_profile_get_name (profile));
 
-      g_print ("%s %s\n", is_default ? "*" : " ", pb_profile_get_name (profile));
+      g_print ("%s %s\n", is_default ? "*" : " ", name);
     }
 
   return PB_EXIT_OK;
@@ -166,6 +167,7 @@ profile_add (PbStore    *store,
   g_autoptr(PbProfile) profile = pb_profile_new (name);
   g_autoptr(PbProfile) added = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped_name = NULL;
 
   pb_profile_set_platform_url (profile, platform_url);
   pb_profile_set_auth_url (profile, auth_url);
@@ -179,8 +181,9 @@ profile_add (PbStore    *store,
   if (added == NULL)
     return pb_cli_fail (NULL, error);
 
+  escaped_name = pb_cli_escape (name);
   /* Translators: %s is a profile name */
-  g_print (_("Added profile “%s”."), name);
+  g_print (_("Added profile “%s”."), escaped_name);
   g_print ("\n");
   return PB_EXIT_OK;
 }
@@ -192,6 +195,7 @@ pb_cli_profile (const PbCliCommand  *command,
 {
   g_autoptr(PbStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   const char *action;
 
   if (!pb_cli_parse_options (command, profile_entries, FALSE, &argc, &argv))
@@ -221,6 +225,7 @@ pb_cli_profile (const PbCliCommand  *command,
   if (store == NULL)
     return pb_cli_fail (NULL, error);
 
+  name = argc == 3 ? pb_cli_escape (argv[2]) : NULL;
   if (g_str_equal (action, "list"))
     return profile_list (store);
   if (g_str_equal (action, "add"))
@@ -231,14 +236,14 @@ pb_cli_profile (const PbCliCommand  *command,
       if (!pb_store_remove_profile (store, argv[2], &error))
         return pb_cli_fail (NULL, error);
       /* Translators: %s is a profile name */
-      g_print (_("Removed profile “%s” and its history."), argv[2]);
+      g_print (_("Removed profile “%s” and its history."), name);
     }
   else
     {
       if (!pb_store_set_default_profile (store, argv[2], &error))
         return pb_cli_fail (NULL, error);
       /* Translators: %s is a profile name */
-      g_print (_("“%s” is now the default profile."), argv[2]);
+      g_print (_("“%s” is now the default profile."), name);
     }
   g_print ("\n");
 

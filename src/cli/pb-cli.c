@@ -9,6 +9,10 @@
 
 #include "pb-cli.h"
 #include "pb-remote-error.h"
+#include "pb-util.h"
+
+#include <errno.h>
+#include <stdio.h>
 
 static char *store_option;
 static char *profile_option;
@@ -156,16 +160,112 @@ pb_cli_exit_code_for (const GError *error)
     }
 }
 
+/* For JSON, @text is a generator's output: a raw newline is its layout
+ * (it escapes one inside a string) and a backslash starts its escapes. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length,
+                gboolean    json)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run = p;
+      guchar byte;
+      gunichar c;
+      const char *next;
+
+      /* Printable ASCII goes out in runs: most text is nothing else. */
+      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7F && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+
+      byte = *p;
+      if (byte < 0x80)
+        {
+          if (byte == '\\')
+            g_string_append (out, json ? "\\" : "\\\\");
+          else if (json && byte == '\n')
+            g_string_append_c (out, '\n');
+          else
+            g_string_append_printf (out, "\\u%04x", byte);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          /* JSON has no way to carry a stray byte. */
+          if (json)
+            g_string_append (out, "\\ufffd");
+          else
+            g_string_append_printf (out, "\\x%02x", byte);
+          p++;
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      if (pb_unichar_is_unsafe (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+}
+
+void
+pb_cli_append_escaped (GString    *out,
+                       const char *text)
+{
+  if (text != NULL)
+    append_escaped (out, text, strlen (text), FALSE);
+}
+
+char *
+pb_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  pb_cli_append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+pb_cli_write_stdout (const char *data,
+                     gsize       length)
+{
+  int saved_errno;
+
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  /* Translators: %s is the reason, such as “No space left on device” */
+  g_printerr (_("presence-bridge-cli: could not write to standard output: %s"), g_strerror (saved_errno));
+  g_printerr ("\n");
+  return FALSE;
+}
+
 int
 pb_cli_fail (const char   *context,
              const GError *error)
 {
-  /* Messages quote labels, files and servers: escaped, which also keeps
-   * them one line each, as scripts parse stderr line by line. */
+  /* Messages quote labels, files and servers: the whole line is escaped,
+   * which also keeps it one line, as scripts parse stderr line by line. */
   g_autofree char *message = pb_cli_escape (error->message);
 
   if (context != NULL)
-    g_printerr ("presence-bridge-cli: %s: %s\n", context, message);
+    {
+      g_autofree char *escaped_context = pb_cli_escape (context);
+
+      g_printerr ("presence-bridge-cli: %s: %s\n", escaped_context, message);
+    }
   else
     g_printerr ("presence-bridge-cli: %s\n", message);
 
@@ -177,12 +277,16 @@ pb_cli_usage_error (const PbCliCommand *command,
                     const char         *format,
                     ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Usage errors quote what was typed, which a script may have taken from
+   * a file. */
+  message = pb_cli_escape (raw);
 
   /* One line, like every other error: scripts read stderr line by line. */
   g_printerr ("presence-bridge-cli %s: ", command->name);
@@ -198,11 +302,17 @@ pb_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  g_autoptr(GString) escaped = NULL;
+  gsize length;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  text = json_generator_to_data (generator, &length);
+  /* json-glib 1.6 leaves U+001F, C1 controls and bidi controls raw. */
+  escaped = g_string_sized_new (length + 1);
+  append_escaped (escaped, text, length, TRUE);
+  g_string_append_c (escaped, '\n');
+  pb_cli_write_stdout (escaped->str, escaped->len);
 }
 
 static const char *
@@ -224,6 +334,7 @@ void
 pb_cli_print_changes (GListModel *changes)
 {
   guint n = g_list_model_get_n_items (changes);
+  g_autoptr(GString) out = NULL;
 
   if (n == 0)
     {
@@ -231,14 +342,21 @@ pb_cli_print_changes (GListModel *changes)
       return;
     }
 
+  /* One write: an import into an empty profile lists every state and
+   * status, thousands of lines. */
+  out = g_string_sized_new (n * 120);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
-      g_autofree char *path = pb_cli_escape (pb_change_get_path (change));
-      g_autofree char *description = pb_cli_escape (pb_change_get_description (change));
 
-      g_print ("%s %s: %s\n", change_marker (pb_change_get_kind (change)), path, description);
+      g_string_append (out, change_marker (pb_change_get_kind (change)));
+      g_string_append_c (out, ' ');
+      pb_cli_append_escaped (out, pb_change_get_path (change));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_change_get_description (change));
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out->str, out->len);
 }
 
 gboolean
@@ -254,31 +372,3 @@ pb_cli_parse_revision (const char *text,
   return TRUE;
 }
 
-char *
-pb_cli_escape (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *escaped;
-
-  if (text == NULL)
-    return NULL;
-
-  /* Whatever a store or a file holds, the terminal gets valid UTF-8. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  escaped = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* C0, DEL and C1: what starts an escape sequence, moves the cursor
-       * or ends a line. */
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-        g_string_append_printf (escaped, "\\u%04x", c);
-      else
-        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (escaped, FALSE);
-}

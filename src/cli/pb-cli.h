@@ -65,18 +65,28 @@ int         pb_cli_exit_code_for      (const GError       *error);
 /* A revision number as "history" shows it (1 or more). */
 gboolean    pb_cli_parse_revision     (const char         *text,
                                        guint              *number);
-/* @text fit for a terminal: control characters (C0, DEL, C1) written as
- * \u001b, so a label cannot recolour, rewrite or split a line; invalid
- * UTF-8 replaced. --json output keeps the exact text instead. */
+/* Untrusted text (labels, names, ids, paths, messages) made safe for a
+ * terminal: C0 controls, DEL, C1 controls and bidirectional overrides and
+ * isolates become \u001b-style escapes, a backslash becomes \\ and a byte
+ * that is not UTF-8 \xNN, so what is printed can be read back unambiguously
+ * and never recolours, rewrites or splits a line. */
 char       *pb_cli_escape             (const char         *text);
+void        pb_cli_append_escaped     (GString            *out,
+                                       const char         *text);
+/* Writes @text to stdout at once (large outputs are built first, not
+ * printed line by line); says why on stderr and returns FALSE when stdout
+ * cannot take it. */
+gboolean    pb_cli_write_stdout       (const char         *data,
+                                       gsize               length);
 
-/* Pretty-printed JSON on stdout, for the --json options. */
+/* Pretty-printed JSON on stdout, for the --json options: the exact values,
+ * with every character pb_cli_escape() escapes written as \uXXXX. */
 void        pb_cli_print_json         (JsonNode           *node);
 /* One line per change, as import, diff and the window's tooltips show it. */
 void        pb_cli_print_changes      (GListModel         *changes);
 /* One line per finding (SEVERITY: PATH: MESSAGE [CODE]), then a count
  * line, as validate prints them. */
-void        pb_cli_print_findings     (GListModel         *findings);
+guint       pb_cli_print_findings     (GListModel         *findings);
 
 int         pb_cli_validate (const PbCliCommand *command, int argc, char **argv);
 int         pb_cli_explain (const PbCliCommand *command, int argc, char **argv);

@@ -27,6 +27,19 @@ static const PbCheckInfo checks[] = {
     N_("Duplicate ids"),
     N_("Two agent states share an id, or two presence statuses an API name. Fix the file "
        "or fetch the lists again: the platform and Salesforce never send duplicates.") },
+  { PB_CHECK_INVALID_API_NAME, PB_SEVERITY_ERROR,
+    N_("API names that Salesforce would not accept"),
+    N_("A presence status's API name is a Salesforce DeveloperName: letters, digits and single "
+       "underscores, starting with a letter, at most 80 characters. Fetch the statuses from the org "
+       "instead of writing them by hand.") },
+  { PB_CHECK_API_NAME_CASE_CONFLICT, PB_SEVERITY_ERROR,
+    N_("API names that differ only in letter case"),
+    N_("Salesforce takes API names that differ only in letter case for the same name. Keep one "
+       "of them, as the org has it.") },
+  { PB_CHECK_LABEL_TOO_LONG, PB_SEVERITY_ERROR,
+    N_("Labels longer than Salesforce allows"),
+    N_("A presence status's label is at most 80 characters in Salesforce. Shorten it, or fetch "
+       "the statuses from the org.") },
   { PB_CHECK_REVERT_INEFFECTIVE, PB_SEVERITY_WARNING,
     N_("Revert to last status has no effect"),
     N_("Revert to last status only works while Agent Post Call State is Ready or Ready "

@@ -11,10 +11,15 @@
 #include "pb-util.h"
 #include "pb-config-file.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pb-error.h"
 #include "pb-json-reader.h"
@@ -377,6 +382,9 @@ pb_config_file_load_path (const char  *path,
 
 /* Writing */
 
+/* Control characters (C0, DEL, C1) and bidirectional overrides and
+ * isolates are written as \uXXXX: the value reads back the same, and a file
+ * shown on a terminal (export to stdout, cat) cannot act on it. */
 static void
 append_string (GString    *out,
                const char *text)
@@ -401,8 +409,22 @@ append_string (GString    *out,
         case '\t': g_string_append (out, "\\t"); break;
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
+        case 0xC2:
+        case 0xE2:
+          {
+            gunichar u = g_utf8_get_char (p);
+
+            if (pb_unichar_is_unsafe (u))
+              {
+                g_string_append_printf (out, "\\u%04x", u);
+                p = g_utf8_next_char (p) - 1;
+              }
+            else
+              g_string_append_c (out, c);
+          }
+          break;
         default:
-          if (c < 0x20)
+          if (c < 0x20 || c == 0x7F)
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, c);
@@ -787,6 +809,105 @@ pb_config_file_to_data (PbConfiguration *configuration,
   return g_string_free (out, FALSE);
 }
 
+/* Where @path leads once its symbolic links are followed (a link to a
+ * missing file leads to where that file would be). *@through_proc says
+ * whether a link on the way lives in /proc, as /dev/stdout's
+ * /proc/self/fd/1 does: such a link names an open file, not a place. */
+static char *
+follow_links (const char  *path,
+              gboolean    *through_proc,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  *through_proc = g_str_has_prefix (path, "/proc/");
+
+  /* The kernel's own limit on links in a path. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = NULL;
+      GStatBuf info;
+
+      if (g_lstat (current, &info) != 0 || !S_ISLNK (info.st_mode))
+        return g_steal_pointer (&current);
+
+      target = g_file_read_link (current, error);
+      if (target == NULL)
+        return NULL;
+
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+
+          g_free (current);
+          current = g_build_filename (dir, target, NULL);
+        }
+      else
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+        }
+      *through_proc = *through_proc || g_str_has_prefix (current, "/proc/");
+    }
+
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, g_strerror (ELOOP));
+  return NULL;
+}
+
+/* A FIFO, a device or an open file: written to as it is, never replaced.
+ * Appending is what writing to an open file descriptor does: -o /dev/stdout
+ * of "> file" fills the emptied file, of ">> file" adds to it. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0)
+    goto failed;
+
+  while (length > 0)
+    {
+      gssize n_written = write (fd, data, length);
+
+      if (n_written < 0 && errno == EINTR)
+        continue;
+      if (n_written < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          errno = saved_errno;
+          goto failed;
+        }
+      data += n_written;
+      length -= n_written;
+    }
+
+  /* Some errors (a full disk behind NFS) only show when closing. */
+  if (close (fd) != 0)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * pb_config_file_save_path:
+ *
+ * A regular file (or nothing) at @path is replaced atomically: the text is
+ * written beside it and renamed over it, so a crash or a full disk leaves
+ * the old file or the new one, never half of one, and the old file's
+ * permissions are kept. A symbolic link is followed (the file it points
+ * to is replaced, the link stays); anything else (a FIFO, a device,
+ * /dev/stdout) is written to as it is, never replaced.
+ */
 gboolean
 pb_config_file_save_path (PbConfiguration  *configuration,
                           const char       *path,
@@ -794,6 +915,10 @@ pb_config_file_save_path (PbConfiguration  *configuration,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *target = NULL;
+  gboolean through_proc = FALSE;
+  gboolean written = FALSE;
+  GStatBuf info;
   gsize length;
 
   g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), FALSE);
@@ -802,8 +927,22 @@ pb_config_file_save_path (PbConfiguration  *configuration,
 
   data = pb_config_file_to_data (configuration, NULL, &length);
 
-  /* CONSISTENT: a crash leaves the old file or the new one, never half. */
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  target = follow_links (path, &through_proc, &local_error);
+  if (target != NULL)
+    {
+      if (through_proc)
+        written = write_in_place (path, data, length, &local_error);
+      else if (g_stat (target, &info) != 0)
+        written = g_file_set_contents_full (target, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                            0666, &local_error);
+      else if (S_ISREG (info.st_mode) && !through_proc)
+        written = g_file_set_contents_full (target, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                            info.st_mode & 07777, &local_error);
+      else
+        written = write_in_place (path, data, length, &local_error);
+    }
+
+  if (!written)
     {
       g_set_error (error, PB_ERROR, PB_ERROR_FAILED,
                    /* Translators: the first %s is a file path, the second the reason */

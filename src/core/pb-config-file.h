@@ -31,7 +31,8 @@ JsonNode        *pb_config_file_parse_json (GBytes           *bytes,
 char            *pb_config_file_to_data    (PbConfiguration  *configuration,
                                             GDateTime        *exported_at,
                                             gsize            *length);
-/* Writes atomically (g_file_set_contents). */
+/* Replaces a regular file atomically, keeping its permissions; follows
+ * symbolic links; writes to a FIFO or a device as it is. */
 gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
                                             const char       *path,
                                             GError          **error);

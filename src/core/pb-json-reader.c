@@ -423,10 +423,13 @@ set_unexpected_character_error (GError     **error,
   return set_error_at (error, text, offset, _("unexpected character U+%04X"), c);
 }
 
+/* *@n_members counts the members of all objects (one ':' each), which the
+ * tree then has unless a key appeared twice in an object. */
 static gboolean
 prescan (const char  *text,
          gsize        length,
          guint        max_depth,
+         gsize       *n_members,
          GError     **error)
 {
   gsize i = 0;
@@ -477,14 +480,19 @@ prescan (const char  *text,
           i++;
           break;
 
-        case ',':
         case ':':
+          (*n_members)++;
+          i++;
+          break;
+
+        case ',':
           i++;
           break;
 
         case '"':
           if (!scan_string (text, length, &i, error))
             return FALSE;
+          document_closed = depth == 0;
           break;
 
         default:
@@ -502,6 +510,9 @@ prescan (const char  *text,
             {
               return set_unexpected_character_error (error, text, i);
             }
+          /* A scalar at the top is a whole document too: json-glib would
+           * go on parsing what follows it, and leak it (json-glib 1.6). */
+          document_closed = depth == 0;
         }
     }
 
@@ -584,9 +595,13 @@ offset_of_position (const char *text,
   return offset;
 }
 
+/* With @find_duplicates, every member of every object goes through a
+ * signal handler (a tenth of a large file's load): only done once a file
+ * is known to have a duplicate, to say which key and where. */
 static JsonNode *
 parse_json (const char  *text,
             gsize        length,
+            gboolean     find_duplicates,
             GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -595,7 +610,8 @@ parse_json (const char  *text,
   ParseState state = { member_counts, NULL, 0, 0, 0, 0 };
   JsonNode *root = NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &state);
+  if (find_duplicates)
+    g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &state);
   g_signal_connect (parser, "error", G_CALLBACK (on_parse_error), &state);
 
   if (!json_parser_load_from_data (parser, text, length, &local_error))
@@ -636,6 +652,34 @@ parse_json (const char  *text,
 
   g_free (state.duplicate_key);
   return root;
+}
+
+/* Members of all objects in the tree; the pre-scan has bounded its depth. */
+static gsize
+count_members (JsonNode *node)
+{
+  gsize count = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        count += 1 + count_members (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        count += count_members (json_array_get_element (array, i));
+    }
+
+  return count;
 }
 
 /* Pass 3b: the tree */
@@ -1008,8 +1052,10 @@ pb_json_parse (GBytes              *bytes,
                const PbJsonFormat  *format,
                GError             **error)
 {
+  JsonNode *root;
   const char *text;
   gsize length;
+  gsize n_members = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
@@ -1026,8 +1072,21 @@ pb_json_parse (GBytes              *bytes,
     }
 
   if (!check_encoding (&text, &length, error) ||
-      !prescan (text, length, format->max_depth, error))
+      !prescan (text, length, format->max_depth, &n_members, error))
     return NULL;
 
-  return parse_json (text, length, error);
+  root = parse_json (text, length, FALSE, error);
+  if (root == NULL)
+    return NULL;
+
+  /* json-glib keeps the last of two equal keys silently: fewer members in
+   * the tree than in the text means a duplicate, which a second parse
+   * finds and reports. */
+  if (count_members (root) != n_members)
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = parse_json (text, length, TRUE, error);
+    }
+
+  return root;
 }

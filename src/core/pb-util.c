@@ -36,3 +36,10 @@ pb_list_model_to_array (GListModel *model)
 
   return array;
 }
+
+gboolean
+pb_unichar_is_unsafe (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}

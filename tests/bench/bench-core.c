@@ -8,37 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "pb-core.h"
+#include "pb-test-fixtures.h"
 
 typedef void (*BenchFunc) (gpointer data);
-
-/* Median of @runs runs, in milliseconds. */
-static double
-measure (BenchFunc func,
-         gpointer  data,
-         guint     runs)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = 0; i < runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      func (data);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (times, ms);
-    }
-
-  for (guint i = 1; i < times->len; i++)
-    for (guint j = i; j > 0 && g_array_index (times, double, j - 1) > g_array_index (times, double, j); j--)
-      {
-        double t = g_array_index (times, double, j);
-        g_array_index (times, double, j) = g_array_index (times, double, j - 1);
-        g_array_index (times, double, j - 1) = t;
-      }
-
-  return g_array_index (times, double, times->len / 2);
-}
 
 typedef struct
 {
@@ -164,16 +136,16 @@ run_size (guint n_statuses,
   b.data = pb_config_file_to_data (b.config, NULL, &b.length);
 
   g_print ("%u statuses, %u states (file %.1f KiB)\n", n_statuses, n_states, b.length / 1024.0);
-  g_print ("  %-34s %9.3f ms\n", "generate", measure (bench_generate, &b, 5));
-  g_print ("  %-34s %9.3f ms\n", "checks (pb_checks_run)", measure (bench_checks, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "preview (pb_preview_build)", measure (bench_preview, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "simulate the default day", measure (bench_simulate_default, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "simulate every-status", measure (bench_simulate_every_status, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "export to JSON", measure (bench_export, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "load from JSON", measure (bench_load, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "edit + autosave draft", measure (bench_save_draft, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "load draft", measure (bench_load_draft, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "save revision", measure (bench_save_revision, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "generate", pb_test_measure_median (bench_generate, &b, 5));
+  g_print ("  %-34s %9.3f ms\n", "checks (pb_checks_run)", pb_test_measure_median (bench_checks, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "preview (pb_preview_build)", pb_test_measure_median (bench_preview, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "simulate the default day", pb_test_measure_median (bench_simulate_default, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "simulate every-status", pb_test_measure_median (bench_simulate_every_status, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "export to JSON", pb_test_measure_median (bench_export, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "load from JSON", pb_test_measure_median (bench_load, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "edit + autosave draft", pb_test_measure_median (bench_save_draft, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "load draft", pb_test_measure_median (bench_load_draft, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "save revision", pb_test_measure_median (bench_save_revision, &b, 11));
 
   g_clear_object (&b.store);
   g_clear_object (&b.profile);
