@@ -178,3 +178,15 @@ pb_test_measure_median (void     (*func) (gpointer data),
   g_array_sort (times, compare_doubles);
   return g_array_index (times, double, times->len / 2);
 }
+
+PbProfile *
+pb_test_add_profile (PbStore    *store,
+                     const char *name)
+{
+  g_autoptr(PbProfile) profile = pb_profile_new (name);
+  g_autoptr(GError) error = NULL;
+  PbProfile *stored = pb_store_add_profile (store, profile, &error);
+
+  g_assert_no_error (error);
+  return stored;
+}

@@ -35,4 +35,8 @@ double           pb_test_measure_median (void      (*func) (gpointer data),
                                          gpointer    data,
                                          guint       runs);
 
+/* A new profile named @name, stored. */
+PbProfile       *pb_test_add_profile    (PbStore    *store,
+                                         const char *name);
+
 G_END_DECLS

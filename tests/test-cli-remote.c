@@ -818,12 +818,59 @@ stored_refresh_token (RemoteFixture *f)
   return token;
 }
 
+static char *saved_lsan_options;
+static char *keyring_suppressions;
+
+/* LeakSanitizer reads one suppressions file: lsan.supp and
+ * lsan-file-keyring.supp together, for the child only. */
+static void
+with_keyring_suppressions (void)
+{
+  const char *options = g_getenv ("LSAN_OPTIONS");
+  g_autofree char *dir = g_build_filename (g_getenv ("PB_SOURCE_ROOT"), "tests", "sanitizers", NULL);
+  g_autofree char *general = g_build_filename (dir, "lsan.supp", NULL);
+  g_autofree char *keyring = g_build_filename (dir, "lsan-file-keyring.supp", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *combined = NULL;
+
+  if (options == NULL || strstr (options, "suppressions=") == NULL)
+    return;
+
+  g_assert_true (g_file_get_contents (general, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (keyring, &b, NULL, NULL));
+  both = g_strconcat (a, "\n", b, NULL);
+  keyring_suppressions = g_build_filename (g_get_tmp_dir (), "pb-lsan-keyring.supp", NULL);
+  g_assert_true (g_file_set_contents (keyring_suppressions, both, -1, NULL));
+
+  saved_lsan_options = g_strdup (options);
+  combined = g_strdup_printf ("%s:suppressions=%s", options, keyring_suppressions);
+  g_setenv ("LSAN_OPTIONS", combined, TRUE);
+}
+
+static void
+restore_suppressions (void)
+{
+  if (saved_lsan_options == NULL)
+    return;
+
+  g_setenv ("LSAN_OPTIONS", saved_lsan_options, TRUE);
+  g_clear_pointer (&saved_lsan_options, g_free);
+}
+
 static void
 test_login (RemoteFixture *f,
             gconstpointer  data)
 {
   static const char * const args[] = { "login", NULL };
-  g_autoptr(GSubprocess) process = spawn_cli (&f->cli, args);
+  g_autoptr(GSubprocess) process = NULL;
+
+  /* The CLI writes libsecret's file backend: under AddressSanitizer it
+   * needs the suppression of lsan-file-keyring.supp too. */
+  with_keyring_suppressions ();
+  process = spawn_cli (&f->cli, args);
+  restore_suppressions ();
   g_autoptr(GDataInputStream) err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
   g_autoptr(PbTestResponse) page = NULL;
   g_autoptr(GError) error = NULL;

@@ -97,7 +97,7 @@ test_fetched_profile (Fixture       *f,
   g_autoptr(PbProfile) stored = NULL;
   g_autoptr(PbChange) change = NULL;
 
-  profile = pb_store_add_profile (f->store, pb_profile_new ("Production"), &error);
+  profile = pb_test_add_profile (f->store, "Production");
   g_assert_no_error (error);
   g_assert_cmpuint (pb_store_save_revision (f->store, profile, fetched, PB_REVISION_SOURCE_FETCH, NULL, NULL,
                                             &error), ==, 1);
@@ -134,8 +134,8 @@ test_targets (Fixture       *f,
   g_autoptr(PbImportPlan) plan = NULL;
   g_autoptr(PbProfile) created = NULL;
 
-  g_object_unref (pb_store_add_profile (f->store, pb_profile_new ("One"), &error));
-  g_object_unref (pb_store_add_profile (f->store, pb_profile_new ("Two"), &error));
+  g_object_unref (pb_test_add_profile (f->store, "One"));
+  g_object_unref (pb_test_add_profile (f->store, "Two"));
   g_assert_no_error (error);
 
   plan = pb_import_plan_new (f->store, NULL, imported, &error);

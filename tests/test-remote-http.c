@@ -297,7 +297,7 @@ on_tls_request (SoupServer        *server,
 }
 
 static void
-test_tls_refused (void)
+test_tls_refused_child (void)
 {
   g_autofree char *pem = pb_test_data_path ("remote/tls-test.pem");
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -337,6 +337,32 @@ test_tls_refused (void)
   g_assert_false (answered);
 
   soup_server_disconnect (server);
+}
+
+/* TLS loads glib-networking (GnuTLS) as a module; LeakSanitizer's tracer
+ * crashes scanning the thread-local storage of a module loaded that way
+ * (the "asan" test setup), so this one test runs in a child without the
+ * leak check. Everything else about it is checked as usual. */
+static void
+test_tls_refused (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("ASAN_OPTIONS"));
+  g_autofree char *options = NULL;
+
+  if (g_test_subprocess ())
+    {
+      test_tls_refused_child ();
+      return;
+    }
+
+  options = g_strconcat (saved != NULL ? saved : "", ":detect_leaks=0", NULL);
+  g_setenv ("ASAN_OPTIONS", options, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (saved != NULL)
+    g_setenv ("ASAN_OPTIONS", saved, TRUE);
+  else
+    g_unsetenv ("ASAN_OPTIONS");
+  g_test_trap_assert_passed ();
 }
 
 int

@@ -344,6 +344,7 @@ test_platform_reads (void)
   g_autoptr(JsonNode) account_json = pb_test_response_json (account);
   g_autoptr(JsonNode) states_json = pb_test_response_json (states);
   g_autoptr(JsonNode) statuses_json = pb_test_response_json (statuses);
+  g_autoptr(GDateTime) fetched_at = NULL;
   JsonObject *features = json_object_get_object_member (object_of (account_json), "features");
   JsonArray *state_array = json_object_get_array_member (object_of (states_json), "agentStates");
   JsonArray *status_array = json_object_get_array_member (object_of (statuses_json), "presenceStatuses");
@@ -371,8 +372,9 @@ test_platform_reads (void)
   g_assert_cmpuint (strlen (json_object_get_string_member (first_status, "id")), ==, 18);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (first_status, "channels"), 0), ==,
                    "sfdc_case");
-  g_assert_nonnull (g_date_time_new_from_iso8601 (json_object_get_string_member (object_of (statuses_json), "fetchedAt"),
-                                                  NULL));
+  fetched_at = g_date_time_new_from_iso8601 (json_object_get_string_member (object_of (statuses_json), "fetchedAt"),
+                                             NULL);
+  g_assert_nonnull (fetched_at);
 
   pb_test_sandbox_stop (sandbox);
 }

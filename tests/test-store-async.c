@@ -187,16 +187,9 @@ test_startup_profile (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbProfile) a = pb_profile_new ("A first");
-  g_autoptr(PbProfile) b = pb_profile_new ("B second");
+  g_autoptr(PbProfile) a = pb_test_add_profile (f->store, "A first");
+  g_autoptr(PbProfile) stored_b = pb_test_add_profile (f->store, "B second");
   g_autoptr(PbProfile) startup = NULL;
-  g_autoptr(PbProfile) stored_b = NULL;
-
-  g_clear_object (&a);
-  a = pb_store_add_profile (f->store, pb_profile_new ("A first"), &error);
-  g_assert_no_error (error);
-  stored_b = pb_store_add_profile (f->store, b, &error);
-  g_assert_no_error (error);
 
   /* Never opened, no default: the first by name, not nothing. */
   startup = pb_store_get_startup_profile (f->store, &error);
@@ -258,8 +251,11 @@ test_async_calls (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
   g_clear_object (&result);
 
-  pb_store_add_profile_async (f->store, pb_profile_new ("Second"), NULL, result_cb, &slot);
-  g_object_unref (pb_profile_new ("unused"));
+  {
+    g_autoptr(PbProfile) second = pb_profile_new ("Second");
+
+    pb_store_add_profile_async (f->store, second, NULL, result_cb, &slot);
+  }
   result = wait_for (&slot);
   added = pb_store_add_profile_finish (f->store, result, &error);
   g_assert_no_error (error);

@@ -28,7 +28,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "store.db", NULL);
   f->store = pb_store_open (f->path, &error);
   g_assert_no_error (error);
-  f->profile = pb_store_add_profile (f->store, pb_profile_new ("Production"), &error);
+  f->profile = pb_test_add_profile (f->store, "Production");
   g_assert_no_error (error);
 }
 

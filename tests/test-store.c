@@ -1551,6 +1551,7 @@ test_migration_from_v2 (Fixture       *f,
   g_autofree char *script_path = pb_test_data_path ("store/schema-v2.sql");
   g_autofree char *script = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(PbProfile) production = NULL;
   g_autoptr(PbProfile) startup = NULL;
   g_autoptr(PbConfiguration) first = NULL;
@@ -1567,6 +1568,7 @@ test_migration_from_v2 (Fixture       *f,
   g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 2);
   before = raw_query_text (f->path, "SELECT group_concat (number || source || ifnull (comment, '-'), '|') "
                                     "FROM revisions ORDER BY id");
+  g_assert_nonnull (before);
 
   f->store = pb_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -1576,8 +1578,9 @@ test_migration_from_v2 (Fixture       *f,
   g_assert_cmpint (raw_query_int (f->path, "SELECT min (generation) FROM profiles"), ==, 1);
 
   /* Nothing else changed in the history. */
-  g_assert_cmpstr (raw_query_text (f->path, "SELECT group_concat (number || source || ifnull (comment, '-'), '|') "
-                                            "FROM revisions ORDER BY id"), ==, before);
+  after = raw_query_text (f->path, "SELECT group_concat (number || source || ifnull (comment, '-'), '|') "
+                                   "FROM revisions ORDER BY id");
+  g_assert_cmpstr (after, ==, before);
 
   /* The unknown keys, nested under "extra" by version 2, are top-level
    * members now, values (a null inside included) intact. */
