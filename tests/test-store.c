@@ -552,7 +552,9 @@ test_open_corrupt_truncated (Fixture       *f,
 }
 
 /* A sound file whose header claims the last page, which is in use, as a
- * free page: SQLite reads it without error, PRAGMA quick_check reports it. */
+ * free page: SQLite reads it without error, only PRAGMA quick_check of the
+ * whole file reports it, which an open runs when damage was reported
+ * (a marker beside the store). */
 static void
 test_open_corrupt_structure (Fixture       *f,
                              gconstpointer  data)
@@ -562,6 +564,7 @@ test_open_corrupt_structure (Fixture       *f,
   g_autoptr(PbProfile) profile = add_profile (f->store, "Production");
   g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
+  g_autofree char *marker = g_strconcat (f->path, ".damaged", NULL);
   guint32 last_page, one = GUINT32_TO_BE (1);
   gsize length;
 
@@ -579,7 +582,82 @@ test_open_corrupt_structure (Fixture       *f,
   g_assert_no_error (error);
   checksum = file_checksum (f->path);
 
+  g_assert_true (g_file_set_contents (marker, "database disk image is malformed", -1, NULL));
   assert_moved_aside (f, checksum, NULL);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+}
+
+/* Overwrites the page type of @table's root page: every read of it fails. */
+static void
+damage_root_page (const char *path,
+                  const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema WHERE name = '%s'", table);
+  g_autofree char *contents = NULL;
+  gint64 root = raw_query_int (path, sql);
+  gint64 page_size = raw_query_int (path, "PRAGMA page_size");
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (root, >, 1);
+  contents[(root - 1) * page_size] = (char)0xFF;
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A table every command reads is checked at every open. */
+static void
+test_open_corrupt_small_table (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(PbProfile) profile = add_profile (f->store, "Production");
+  g_autofree char *checksum = NULL;
+
+  g_clear_object (&f->store);
+  damage_root_page (f->path, "profiles");
+  checksum = file_checksum (f->path);
+
+  assert_moved_aside (f, checksum, NULL);
+}
+
+/* Damage in the large tables is found when they are read: the call says
+ * so and changes nothing, a marker is left, and the next open checks the
+ * whole file and moves it aside. An open does not read the whole file
+ * every time: a store of years of history opens as fast as a new one. */
+static void
+test_open_corrupt_found_in_use (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbConfiguration) config = large_configuration (200, 3000);
+  g_autoptr(PbProfile) profile = add_profile (f->store, "Production");
+  g_autoptr(PbConfiguration) draft = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *marker = g_strconcat (f->path, ".damaged", NULL);
+
+  pb_store_save_draft (f->store, profile, config, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  damage_root_page (f->path, "snapshot_presence_statuses");
+  checksum = file_checksum (f->path);
+
+  f->store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  draft = pb_store_load_draft (f->store, profile, &error);
+  g_assert_null (draft);
+  g_assert_error (error, PB_ERROR, PB_ERROR_STORE_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_clear_object (&f->store);
+
+  /* Nothing was written: the file is as the damage left it. */
+  after = file_checksum (f->path);
+  g_assert_cmpstr (after, ==, checksum);
+  assert_moved_aside (f, checksum, NULL);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
 }
 
 
@@ -1902,6 +1980,8 @@ main (int   argc,
   ADD ("/store/open/corrupt-garbage", test_open_corrupt_garbage, CLOSED);
   ADD ("/store/open/corrupt-truncated", test_open_corrupt_truncated, NULL);
   ADD ("/store/open/corrupt-structure", test_open_corrupt_structure, NULL);
+  ADD ("/store/open/corrupt-small-table", test_open_corrupt_small_table, NULL);
+  ADD ("/store/open/corrupt-found-in-use", test_open_corrupt_found_in_use, NULL);
   ADD ("/store/open/disk-full", test_disk_full, CLOSED);
   ADD ("/store/migration/v1", test_migration_from_v1, CLOSED);
   ADD ("/store/migration/v2", test_migration_from_v2, CLOSED);

@@ -32,6 +32,21 @@ pb_sqlite_set_error (GError  **error,
                    _("The store “%s” is busy: another program is writing to it. "
                      "Nothing was changed; try again in a moment."), path);
       break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      /* Found in use: say so now, and leave a mark for the next open to
+       * check the whole file and move it aside (pb-store.c). */
+      if (*path != '\0')
+        {
+          g_autofree char *marker = g_strconcat (path, PB_SQLITE_DAMAGE_MARKER_SUFFIX, NULL);
+
+          g_file_set_contents (marker, sqlite3_errmsg (db), -1, NULL);
+        }
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_CORRUPT,
+                   _("The store “%s” is damaged (%s). Nothing was changed. It is checked, and moved "
+                     "aside if it is corrupt, the next time Presence Bridge opens it."),
+                   path, sqlite3_errmsg (db));
+      break;
     case SQLITE_READONLY:
       g_set_error (error, PB_ERROR, PB_ERROR_STORE_READ_ONLY,
                    _("The store “%s” cannot be written: it is read-only"), path);
