@@ -331,9 +331,15 @@ test_profiles (Fixture       *fixture,
   g_auto(Run) dup = { 0 };
   g_auto(Run) insecure = { 0 };
   g_auto(Run) list = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) set_insecure = { 0 };
+  g_auto(Run) set_both = { 0 };
+  g_auto(Run) set_missing = { 0 };
+  g_auto(Run) list_again = { 0 };
   g_auto(Run) remove = { 0 };
   g_auto(Run) missing = { 0 };
   g_autoptr(JsonNode) profiles = NULL;
+  g_autoptr(JsonNode) profiles_again = NULL;
   JsonObject *profile;
 
   run_cli (fixture, &add, "profile", "add", "Sandbox", "--platform-url", "http://127.0.0.1:8080",
@@ -354,6 +360,28 @@ test_profiles (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (profile, "platformUrl"), ==, "http://127.0.0.1:8080");
   g_assert_cmpint (json_object_get_int_member (profile, "callbackPort"), ==, 1717);
   g_assert_true (json_object_get_boolean_member (profile, "sandboxOrg"));
+
+  /* set changes only what it is given; "" clears; a bad URL changes nothing. */
+  run_cli (fixture, &set, "profile", "set", "Sandbox", "--platform-url", "https://platform.example",
+           "--client-id", "", "--production-org", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_nonnull (strstr (set.out, "Sandbox"));
+  run_cli (fixture, &set_insecure, "profile", "set", "Sandbox", "--auth-url", "http://example.com", NULL);
+  g_assert_cmpint (set_insecure.status, ==, 2);
+  run_cli (fixture, &set_both, "profile", "set", "Sandbox", "--sandbox-org", "--production-org", NULL);
+  g_assert_cmpint (set_both.status, ==, 2);
+  run_cli (fixture, &set_missing, "profile", "set", "Nobody", "--client-id", "x", NULL);
+  g_assert_cmpint (set_missing.status, ==, 2);
+  g_assert_nonnull (strstr (set_missing.err, "Nobody"));
+  run_cli (fixture, &list_again, "profile", "list", "--json", NULL);
+  profiles_again = parse_json (list_again.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (profiles_again)), ==, 1);
+  profile = json_array_get_object_element (json_node_get_array (profiles_again), 0);
+  g_assert_cmpstr (json_object_get_string_member (profile, "platformUrl"), ==, "https://platform.example");
+  g_assert_true (json_object_get_null_member (profile, "clientId"));
+  g_assert_true (json_object_get_null_member (profile, "authUrl"));
+  g_assert_cmpint (json_object_get_int_member (profile, "callbackPort"), ==, 1717);
+  g_assert_false (json_object_get_boolean_member (profile, "sandboxOrg"));
 
   run_cli (fixture, &remove, "profile", "remove", "Sandbox", NULL);
   g_assert_cmpint (remove.status, ==, 0);
