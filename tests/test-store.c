@@ -300,6 +300,7 @@ static void
 test_profile_properties (void)
 {
   PbProfile *profile = pb_profile_new ("Production");
+  PbProfile *copy = NULL;
   g_autofree char *platform_url = NULL;
   guint port = 0;
   guint notified = 0;
@@ -318,6 +319,21 @@ test_profile_properties (void)
   g_object_get (profile, "platform-url", &platform_url, "callback-port", &port, NULL);
   g_assert_cmpstr (platform_url, ==, "https://platform.example.com");
   g_assert_cmpuint (port, ==, 1717);
+
+  /* A copy is equal field for field and independent of the original. */
+  pb_profile_set_id (profile, 42);
+  pb_profile_set_client_id (profile, "client");
+  copy = pb_profile_copy (profile);
+  g_assert_cmpstr (pb_profile_get_name (copy), ==, "Production");
+  g_assert_cmpint (pb_profile_get_id (copy), ==, 42);
+  g_assert_cmpstr (pb_profile_get_platform_url (copy), ==, "https://platform.example.com");
+  g_assert_cmpstr (pb_profile_get_client_id (copy), ==, "client");
+  g_assert_null (pb_profile_get_auth_url (copy));
+  g_assert_cmpuint (pb_profile_get_callback_port (copy), ==, 1717);
+  g_assert_true (pb_profile_get_sandbox_org (copy));
+  pb_profile_set_client_id (copy, "other");
+  g_assert_cmpstr (pb_profile_get_client_id (profile), ==, "client");
+  g_assert_finalize_object (copy);
 
   g_assert_finalize_object (profile);
 }
