@@ -96,6 +96,20 @@ store_client_secret (Fixture *f)
   g_assert_no_error (error);
 }
 
+static gboolean
+has_client_secret (PbRemote *remote)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_secret = TRUE;
+
+  pb_remote_has_platform_client_secret_async (remote, NULL, pb_test_on_result, &result);
+  g_assert_true (pb_remote_has_platform_client_secret_finish (remote, pb_test_wait (&result), &has_secret, &error));
+  g_assert_no_error (error);
+
+  return has_secret;
+}
+
 static PbFetchResult *
 fetch (PbRemote      *remote,
        GCancellable  *cancellable,
@@ -237,8 +251,20 @@ test_fetch_through_platform (Fixture       *f,
   g_autoptr(GError) error = NULL;
   PbConfiguration *configuration;
 
+  g_assert_false (has_client_secret (remote));
   store_client_secret (f);
+  g_assert_true (has_client_secret (remote));
   g_assert_false (is_signed_in (remote));
+
+  /* Filed under the auth URL and client id: another client id has none. */
+  {
+    g_autoptr(PbProfile) other = pb_profile_copy (f->profile);
+    g_autoptr(PbRemote) other_remote = NULL;
+
+    pb_profile_set_client_id (other, "another-client");
+    other_remote = pb_remote_new (other, PB_REMOTE_FLAGS_NONE);
+    g_assert_false (has_client_secret (other_remote));
+  }
 
   result = fetch (remote, NULL, &error);
   g_assert_no_error (error);

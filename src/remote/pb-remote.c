@@ -1111,25 +1111,51 @@ pb_remote_sign_out_finish (PbRemote      *self,
   return finish_boolean (self, result, error);
 }
 
+/* Whether the keyring holds a secret: the answer of is_signed_in and
+ * has_platform_client_secret (the secret itself is wiped at once). */
 static void
-on_signed_in_looked_up (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+on_presence_looked_up (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   GTask *task = user_data;
   GError *error = NULL;
-  char *refresh_token;
+  char *secret;
 
-  refresh_token = pb_secrets_lookup_finish (result, &error);
+  secret = pb_secrets_lookup_finish (result, &error);
   if (error != NULL)
     {
       return_error (task, error);
       return;
     }
 
-  g_task_return_boolean (task, refresh_token != NULL);
-  pb_secrets_free (refresh_token);
+  g_task_return_boolean (task, secret != NULL);
+  pb_secrets_free (secret);
   g_object_unref (task);
+}
+
+static gboolean
+finish_presence (PbRemote      *self,
+                 GAsyncResult  *result,
+                 gboolean      *present,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean value;
+
+  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (present != NULL, FALSE);
+
+  value = g_task_propagate_boolean (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *present = value;
+  return TRUE;
 }
 
 void
@@ -1156,7 +1182,7 @@ pb_remote_is_signed_in_async (PbRemote            *self,
 
   pb_secrets_lookup_async (pb_profile_get_name (self->profile), PB_SECRET_SALESFORCE_REFRESH_TOKEN, login_key,
                            pb_profile_get_salesforce_client_id (self->profile), cancellable,
-                           on_signed_in_looked_up, task);
+                           on_presence_looked_up, task);
 }
 
 gboolean
@@ -1165,22 +1191,7 @@ pb_remote_is_signed_in_finish (PbRemote      *self,
                                gboolean      *signed_in,
                                GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean value;
-
-  g_return_val_if_fail (PB_IS_REMOTE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (signed_in != NULL, FALSE);
-
-  value = g_task_propagate_boolean (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  *signed_in = value;
-  return TRUE;
+  return finish_presence (self, result, signed_in, error);
 }
 
 /* The platform client secret */
@@ -1235,6 +1246,45 @@ pb_remote_store_platform_client_secret_async (PbRemote            *self,
   pb_secrets_store_async (pb_profile_get_name (self->profile), PB_SECRET_PLATFORM_CLIENT_SECRET, key,
                           pb_profile_get_client_id (self->profile), secret, cancellable,
                           on_client_secret_stored, task);
+}
+
+void
+pb_remote_has_platform_client_secret_async (PbRemote            *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GUri) platform_url = NULL;
+  g_autoptr(GUri) auth_url = NULL;
+  g_autofree char *key = NULL;
+  GTask *task;
+
+  g_return_if_fail (PB_IS_REMOTE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pb_remote_has_platform_client_secret_async);
+
+  /* Without the URLs and the client id no secret can be filed for them. */
+  if (!platform_settings (self, &platform_url, &auth_url, NULL))
+    {
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+      return;
+    }
+
+  key = platform_key (auth_url);
+  pb_secrets_lookup_async (pb_profile_get_name (self->profile), PB_SECRET_PLATFORM_CLIENT_SECRET, key,
+                           pb_profile_get_client_id (self->profile), cancellable,
+                           on_presence_looked_up, task);
+}
+
+gboolean
+pb_remote_has_platform_client_secret_finish (PbRemote      *self,
+                                             GAsyncResult  *result,
+                                             gboolean      *has_secret,
+                                             GError       **error)
+{
+  return finish_presence (self, result, has_secret, error);
 }
 
 gboolean

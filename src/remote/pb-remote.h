@@ -118,4 +118,15 @@ gboolean               pb_remote_store_platform_client_secret_finish (PbRemote  
                                                                      GAsyncResult         *result,
                                                                      GError              **error);
 
+/* Whether the keyring holds a platform client secret for the profile's
+ * auth URL and client id (the environment is not looked at). */
+void                   pb_remote_has_platform_client_secret_async   (PbRemote             *self,
+                                                                     GCancellable         *cancellable,
+                                                                     GAsyncReadyCallback   callback,
+                                                                     gpointer              user_data);
+gboolean               pb_remote_has_platform_client_secret_finish  (PbRemote             *self,
+                                                                     GAsyncResult         *result,
+                                                                     gboolean             *has_secret,
+                                                                     GError              **error);
+
 G_END_DECLS
