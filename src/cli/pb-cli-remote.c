@@ -226,8 +226,8 @@ print_fetch (RemoteRun      *run,
   guint n_statuses = g_list_model_get_n_items (pb_configuration_get_presence_statuses (configuration));
 
   /* Translators: %s is a profile name, then the platform's revision number */
-  g_print (_("Fetched profile “%s”: the platform’s configuration is at revision %" G_GINT64_FORMAT "."),
-           name, pb_fetch_result_get_revision (fetched));
+  g_print (_("Fetched profile “%s”: the platform’s configuration is at revision %lld."),
+           name, (long long) pb_fetch_result_get_revision (fetched));
   g_print ("\n");
 
   if (pb_fetch_result_get_statuses_source (fetched) == PB_STATUS_SOURCE_SALESFORCE)
@@ -439,8 +439,8 @@ pb_cli_push (const PbCliCommand  *command,
     {
       /* Translators: %s is a profile name, then the platform's revision number */
       g_print (_("Nothing to publish: the draft of “%s” is the platform’s configuration as last fetched or "
-                 "published (revision %" G_GINT64_FORMAT ")."),
-               name, pb_remote_configuration_get_revision (base));
+                 "published (revision %lld)."),
+               name, (long long) pb_remote_configuration_get_revision (base));
       g_print ("\n");
       return PB_EXIT_OK;
     }
@@ -465,9 +465,9 @@ pb_cli_push (const PbCliCommand  *command,
     return pb_cli_fail (NULL, error);
 
   /* Translators: %s is a profile name, then the platform's revision number, then ours */
-  g_print (_("Published profile “%s”: the platform’s configuration is at revision %" G_GINT64_FORMAT
+  g_print (_("Published profile “%s”: the platform’s configuration is at revision %lld"
              " (recorded as revision %u)."),
-           name, pb_remote_configuration_get_revision (stored), number);
+           name, (long long) pb_remote_configuration_get_revision (stored), number);
   g_print ("\n");
 
   return PB_EXIT_OK;
@@ -528,14 +528,14 @@ pb_cli_resolve (const PbCliCommand  *command,
 
   if (keep_local)
     /* Translators: %s is a profile name, then the platform's revision number */
-    g_print (_("Kept the draft of “%s”, now based on the platform’s configuration at revision %" G_GINT64_FORMAT
+    g_print (_("Kept the draft of “%s”, now based on the platform’s configuration at revision %lld"
                ": the next “push” replaces that configuration."),
-             name, remote_revision);
+             name, (long long) remote_revision);
   else
     /* Translators: %s is a profile name, then the platform's revision number, then ours */
-    g_print (_("The draft of “%s” is the platform’s configuration at revision %" G_GINT64_FORMAT
+    g_print (_("The draft of “%s” is the platform’s configuration at revision %lld"
                " now (recorded as revision %u); the edits it replaced are in the history."),
-             name, remote_revision, revision);
+             name, (long long) remote_revision, revision);
   g_print ("\n");
 
   return PB_EXIT_OK;

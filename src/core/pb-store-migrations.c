@@ -306,10 +306,12 @@ _pb_store_set_newer_error (PbStore  *self,
                            gint64    version,
                            GError  **error)
 {
+  /* %lld, not G_GINT64_FORMAT: xgettext cannot see through the macro and
+   * would cut the message short for the translators. */
   g_set_error (error, PB_ERROR, PB_ERROR_STORE_NEWER,
                _("The store “%s” was written by a newer version of Presence Bridge "
-                 "(schema %" G_GINT64_FORMAT ", this version knows up to %d). It was left untouched."),
-               self->path, version, PB_STORE_SCHEMA_VERSION);
+                 "(schema %lld, this version knows up to %d). It was left untouched."),
+               self->path, (long long) version, PB_STORE_SCHEMA_VERSION);
 }
 
 /* Each step runs in its own transaction together with its version bump, so
@@ -352,8 +354,8 @@ _pb_store_migrate (PbStore  *self,
         {
           pb_sqlite_rollback (self->db);
           g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                       _("Cannot update the store “%s” to schema %" G_GINT64_FORMAT ": %s"),
-                       self->path, target, local_error->message);
+                       _("Cannot update the store “%s” to schema %lld: %s"),
+                       self->path, (long long) target, local_error->message);
           return FALSE;
         }
 
