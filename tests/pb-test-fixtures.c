@@ -137,6 +137,47 @@ pb_test_finalize_soon (gpointer object)
   g_source_remove (timeout);
 }
 
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  g_error ("Timed out waiting for %s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pb_test_wait_until (gboolean  (*done) (gpointer data),
+                    gpointer    data,
+                    const char *what)
+{
+  guint timeout = g_timeout_add_seconds (20, wait_timeout_cb, (gpointer)what);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout);
+}
+
+void
+pb_test_result_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+GAsyncResult *
+pb_test_wait_result (GAsyncResult **slot)
+{
+  pb_test_wait_until (result_arrived, slot, "a result");
+  return g_steal_pointer (slot);
+}
+
 guint
 pb_test_env_uint (const char *name,
                   guint       fallback)

@@ -66,6 +66,17 @@ pb_configuration_emit_changed (PbConfiguration *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Ends a run of changes begun with self->frozen++: reports them once. */
+static void
+pb_configuration_thaw (PbConfiguration *self)
+{
+  if (--self->frozen == 0 && self->changed_while_frozen)
+    {
+      self->changed_while_frozen = FALSE;
+      pb_configuration_emit_changed (self);
+    }
+}
+
 static void
 pb_configuration_finalize (GObject *object)
 {
@@ -398,6 +409,42 @@ pb_configuration_published_equal (PbConfiguration *a,
 }
 
 /**
+ * pb_configuration_set_published:
+ * @from: the configuration whose mapping @self takes
+ *
+ * Another version of the mapping on @self's lists (a remote configuration
+ * has none of its own): the two mappings and Revert to last status become
+ * @from's, entries for ids the lists do not know included;
+ * #PbConfiguration::changed is emitted once, when anything changed.
+ */
+void
+pb_configuration_set_published (PbConfiguration *self,
+                                PbConfiguration *from)
+{
+  g_return_if_fail (PB_IS_CONFIGURATION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (from));
+
+  if (self == from)
+    return;
+
+  self->frozen++;
+
+  if (!tables_equal (self->presence_to_state, from->presence_to_state))
+    {
+      copy_table (from->presence_to_state, self->presence_to_state);
+      self->changed_while_frozen = TRUE;
+    }
+  if (!tables_equal (self->state_to_presence, from->state_to_presence))
+    {
+      copy_table (from->state_to_presence, self->state_to_presence);
+      self->changed_while_frozen = TRUE;
+    }
+  pb_configuration_set_revert_to_last_status (self, from->revert_to_last_status);
+
+  pb_configuration_thaw (self);
+}
+
+/**
  * pb_configuration_assign:
  * @source: what @self becomes
  *
@@ -447,11 +494,7 @@ pb_configuration_assign (PbConfiguration *self,
   if (!extra_equal (self->extra, source->extra))
     set_extra_copy (self, source->extra);
 
-  if (--self->frozen == 0 && self->changed_while_frozen)
-    {
-      self->changed_while_frozen = FALSE;
-      pb_configuration_emit_changed (self);
-    }
+  pb_configuration_thaw (self);
 }
 
 /* Nothing imported or fetched yet: no list and no mapping entry. */
@@ -979,6 +1022,69 @@ pb_configuration_dup_state_display_name (PbConfiguration *self,
   return g_strdup_printf (_("%s › %s"),
                           major ? pb_agent_state_get_name (major) : pb_agent_state_get_major_id (state),
                           pb_agent_state_get_name (state));
+}
+
+char *
+pb_configuration_dup_presence_value (PbConfiguration *self,
+                                     const char      *api_name)
+{
+  const char *state_id;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+  g_return_val_if_fail (api_name != NULL, NULL);
+
+  state_id = pb_configuration_get_presence_mapping (self, api_name);
+  if (state_id == NULL)
+    return g_strdup (_("Default (Ready)"));
+
+  return pb_configuration_dup_state_display_name (self, state_id);
+}
+
+/* A state → presence entry's presence: its label, or "Offline". */
+static char *
+dup_entry_label (PbConfiguration *self,
+                 const char      *api_name)
+{
+  if (api_name == NULL)
+    return g_strdup (C_("presence", "Offline"));
+
+  return g_strdup (pb_configuration_get_presence_label (self, api_name));
+}
+
+char *
+pb_configuration_dup_state_value (PbConfiguration *self,
+                                  const char      *state_id)
+{
+  PbAgentState *state;
+  const char *major_id;
+  const char *presence = NULL;
+  g_autofree char *major_name = NULL;
+  g_autofree char *inherited = NULL;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+  g_return_val_if_fail (state_id != NULL, NULL);
+
+  /* Fixed behaviour, whatever an entry says (pb_configuration_resolve_state()). */
+  if (pb_configuration_get_state_kind (self, state_id) == PB_STATE_KIND_LOGGED_OUT)
+    return g_strdup (C_("presence", "Offline"));
+
+  if (pb_configuration_get_state_mapping (self, state_id, &presence))
+    return dup_entry_label (self, presence);
+
+  state = pb_configuration_lookup_state (self, state_id);
+  major_id = state != NULL ? pb_agent_state_get_major_id (state) : NULL;
+  if (major_id == NULL)
+    return g_strdup (_("Not mapped"));
+
+  major_name = pb_configuration_dup_state_display_name (self, major_id);
+  if (pb_configuration_get_state_mapping (self, major_id, &presence))
+    inherited = dup_entry_label (self, presence);
+  else
+    /* Translators: what a minor state gets while its major state has no presence. */
+    inherited = g_strdup (_("not mapped"));
+
+  /* Translators: a minor state without an entry of its own: "Same as Away (Away from desk)". */
+  return g_strdup_printf (_("Same as %s (%s)"), major_name, inherited);
 }
 
 static gboolean

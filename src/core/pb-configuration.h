@@ -39,6 +39,10 @@ gboolean          pb_configuration_is_empty                  (PbConfiguration  *
 /* The part a platform stores: the two mappings and the switch. */
 gboolean          pb_configuration_published_equal           (PbConfiguration  *a,
                                                               PbConfiguration  *b);
+/* Makes @self's published part @from's; its lists, account, org, Agent
+ * Post Call State and unknown keys stay. */
+void              pb_configuration_set_published             (PbConfiguration  *self,
+                                                              PbConfiguration  *from);
 
 /* Account and org the configuration belongs to (may be NULL). */
 const char       *pb_configuration_get_account_id            (PbConfiguration  *self);
@@ -120,6 +124,15 @@ const char       *pb_configuration_resolve_presence          (PbConfiguration  *
 PbStateKind       pb_configuration_get_state_kind            (PbConfiguration  *self,
                                                               const char       *state_id);
 char             *pb_configuration_dup_state_display_name    (PbConfiguration  *self,
+                                                              const char       *state_id);
+/* What a mapping row shows as its value, in the product's words. For a
+ * status: the state it sets ("Away › Break"), or "Default (Ready)". For a
+ * state: its presence's label, or "Offline"; without an entry of its own,
+ * "Not mapped" for a major and "Same as Away (Away from desk)" for a minor,
+ * naming what it inherits. */
+char             *pb_configuration_dup_presence_value        (PbConfiguration  *self,
+                                                              const char       *api_name);
+char             *pb_configuration_dup_state_value           (PbConfiguration  *self,
                                                               const char       *state_id);
 /* The first state, in list order, of @kind, minor or major as asked, whose
  * id or name contains @word (ignoring case; NULL for any), other than

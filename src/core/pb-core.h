@@ -10,6 +10,8 @@
 #include "pb-checks.h"
 #include "pb-config-file.h"
 #include "pb-configuration.h"
+#include "pb-conflict.h"
+#include "pb-conflict-row.h"
 #include "pb-day-script.h"
 #include "pb-diff.h"
 #include "pb-error.h"

@@ -35,7 +35,7 @@ typedef struct
   PbImportPlan *plan;
   PbSessionChoice choice;
   PbConfiguration *snapshot;  /* what Save records: the draft when asked; what was fetched or published */
-  gboolean tried;             /* a flush that already forced a write */
+  gboolean tried;             /* a flush, or a request that needs the draft in the store, already forced a write */
   /* Fetch and publish */
   char *etag;
   gint64 remote_revision;

@@ -589,9 +589,18 @@ _pb_session_run_next (PbSession *self)
       return;
     }
 
-  /* Edits not yet in the store go there first. */
+  /* Edits not yet in the store go there first, tried at once; when that
+   * write fails too, the request fails with its reason rather than decide
+   * on a draft without them (the edits stay, and are retried). */
   if (op != NULL && needs_draft_in_store (op) && self->dirty && self->elsewhere == NULL)
     {
+      if (op->tried && self->draft_error != NULL)
+        {
+          fail_op (self, op, g_error_copy (self->draft_error));
+          _pb_session_run_next (self);
+          return;
+        }
+      op->tried = TRUE;
       g_clear_handle_id (&self->retry_source, g_source_remove);
       start_autosave (self);
       return;

@@ -616,6 +616,23 @@ pb_session_set_revert_to_last_status (PbSession *self,
     pb_undo_stack_set_revert_to_last_status (self->undo_stack, revert);
 }
 
+void
+pb_session_replace_mapping (PbSession       *self,
+                            PbConfiguration *with)
+{
+  g_autoptr(PbConfiguration) replaced = NULL;
+
+  g_return_if_fail (PB_IS_SESSION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (with));
+
+  if (!self->loaded)
+    return;
+
+  replaced = pb_configuration_copy (self->draft);
+  pb_configuration_set_published (replaced, with);
+  pb_undo_stack_replace (self->undo_stack, replaced);
+}
+
 gboolean
 pb_session_get_can_undo (PbSession *self)
 {

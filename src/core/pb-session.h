@@ -103,6 +103,12 @@ void             pb_session_unset_state_mapping    (PbSession           *self,
                                                     const char          *state_id);
 void             pb_session_set_revert_to_last_status (PbSession        *self,
                                                        gboolean          revert);
+/* Makes the draft's two mappings and Revert to last status @with's, its
+ * lists kept (pb_configuration_set_published()): how a conflict merged row
+ * by row (pb_conflict_build_merged()) becomes the draft, before
+ * pb_session_resolve_conflict_async() keeps it. */
+void             pb_session_replace_mapping        (PbSession           *self,
+                                                    PbConfiguration     *with);
 gboolean         pb_session_get_can_undo           (PbSession           *self);
 gboolean         pb_session_get_can_redo           (PbSession           *self);
 gboolean         pb_session_undo                   (PbSession           *self);
