@@ -266,6 +266,27 @@ make_conflict (Fixture *f)
   g_assert_true (pb_fetch_outcome_get_conflict (second));
 }
 
+/* A draft edited into what the platform has now, after a conflict, is no
+ * conflict any more: loading agrees with what a fetch would say. */
+static void
+test_conflict_edited_away (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PbProfileState) before = NULL;
+  g_autoptr(PbProfileState) after = NULL;
+  g_autoptr(PbConfiguration) draft = NULL;
+
+  make_conflict (f);
+  before = load_state (f);
+  g_assert_true (pb_profile_state_get_conflict (before));
+
+  draft = pb_configuration_copy (pb_profile_state_get_draft (before));
+  pb_configuration_set_published (draft, pb_remote_configuration_get_configuration (pb_profile_state_get_remote (before)));
+  save_draft (f, draft);
+  after = load_state (f);
+  g_assert_false (pb_profile_state_get_conflict (after));
+}
+
 static void
 test_resolve (Fixture       *f,
               gconstpointer  data)
@@ -448,6 +469,7 @@ main (int   argc,
   ADD ("/store-remote/first-fetch-keeps-unsaved-edits", test_first_fetch_keeps_unsaved_edits);
   ADD ("/store-remote/later-fetches", test_later_fetches);
   ADD ("/store-remote/draft-equal-to-remote", test_draft_equal_to_remote);
+  ADD ("/store-remote/conflict-edited-away", test_conflict_edited_away);
   ADD ("/store-remote/resolve", test_resolve);
   ADD ("/store-remote/publish", test_publish);
   ADD ("/store-remote/fetch-rollback", test_fetch_rollback);

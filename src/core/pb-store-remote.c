@@ -149,20 +149,25 @@ set_base (PbStore  *self,
 }
 
 /* cli.md: in conflict when the remote configuration changed since the
- * draft's base while the draft has edits of its own. */
+ * draft's base while the draft has edits of its own — unless the draft is
+ * what the platform has now, however it got there (the rule a fetch
+ * applies too). */
 static gboolean
 is_conflict (PbConfiguration       *draft,
              PbRemoteConfiguration *base,
              PbRemoteConfiguration *latest)
 {
   PbConfiguration *base_config;
+  PbConfiguration *latest_config;
 
   if (base == NULL || latest == NULL || base == latest)
     return FALSE;
 
   base_config = pb_remote_configuration_get_configuration (base);
-  return !pb_configuration_published_equal (base_config, pb_remote_configuration_get_configuration (latest)) &&
-         !pb_configuration_published_equal (draft, base_config);
+  latest_config = pb_remote_configuration_get_configuration (latest);
+  return !pb_configuration_published_equal (base_config, latest_config) &&
+         !pb_configuration_published_equal (draft, base_config) &&
+         !pb_configuration_published_equal (draft, latest_config);
 }
 
 gboolean
