@@ -151,3 +151,133 @@ pb_test_remove_tree (const char *path)
 
   g_assert_cmpint (g_remove (path), ==, 0);
 }
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  gboolean *finalized = data;
+
+  *finalized = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+static gboolean
+finalize_timeout_cb (gpointer data)
+{
+  g_error ("%s was not finalized within 10 s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pb_test_finalize_soon (gpointer object)
+{
+  gboolean finalized = FALSE;
+  guint timeout;
+
+  g_assert_true (G_IS_OBJECT (object));
+
+  g_object_weak_ref (object, finalized_cb, &finalized);
+  timeout = g_timeout_add_seconds (10, finalize_timeout_cb, (gpointer)G_OBJECT_TYPE_NAME (object));
+  g_object_unref (object);
+
+  while (!finalized)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout);
+}
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  g_error ("Timed out waiting for %s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pb_test_wait_until (gboolean  (*done) (gpointer data),
+                    gpointer    data,
+                    const char *what)
+{
+  guint timeout = g_timeout_add_seconds (20, wait_timeout_cb, (gpointer)what);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout);
+}
+
+void
+pb_test_result_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+GAsyncResult *
+pb_test_wait_result (GAsyncResult **slot)
+{
+  pb_test_wait_until (result_arrived, slot, "a result");
+  return g_steal_pointer (slot);
+}
+
+guint
+pb_test_env_uint (const char *name,
+                  guint       fallback)
+{
+  const char *text = g_getenv (name);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return fallback;
+  return (guint)value;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+pb_test_measure_median (void     (*func) (gpointer data),
+                        gpointer   data,
+                        guint      runs)
+{
+  g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (double), runs);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      func (data);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+PbProfile *
+pb_test_add_profile (PbStore    *store,
+                     const char *name)
+{
+  g_autoptr(PbProfile) profile = pb_profile_new (name);
+  g_autoptr(GError) error = NULL;
+  PbProfile *stored = pb_store_add_profile (store, profile, &error);
+
+  g_assert_no_error (error);
+  return stored;
+}

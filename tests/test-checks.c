@@ -557,6 +557,158 @@ test_large_configuration (void)
 }
 
 static void
+test_invalid_api_name (void)
+{
+  static const struct { const char *api_name, *reason; } cases[] = {
+    { "Ready for calls", "only letters (A–Z), digits and underscores" },
+    { "Prêt", "only letters (A–Z), digits and underscores" },
+    { "Ready-now", "only letters (A–Z), digits and underscores" },
+    { "1st_call", "must begin with a letter" },
+    { "_Ready", "must begin with a letter" },
+    { "Ready__now", "two underscores in a row" },
+    { "Ready_", "end with an underscore" },
+    { "A234567890123456789012345678901234567890123456789012345678901234567890123456789012", "longer than the 80 characters" },
+    { "A2345678901234567890123456789012345678901234567890123456789012345678901234567890", NULL },
+    { "R", NULL },
+    { "Ready_2_go", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+      g_autoptr(GListModel) findings = NULL;
+      PbFinding *finding;
+
+      append_status (config, pb_presence_status_new (cases[i].api_name, "Calls", NULL, NULL));
+      findings = pb_checks_run (config);
+      finding = find_finding (findings, PB_CHECK_INVALID_API_NAME, "presenceStatuses[5].apiName");
+
+      g_test_message ("API name “%s”", cases[i].api_name);
+      g_assert_cmpuint (count_code (findings, PB_CHECK_INVALID_API_NAME), ==, cases[i].reason ? 1 : 0);
+      if (cases[i].reason == NULL)
+        continue;
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (pb_finding_get_severity (finding), ==, PB_SEVERITY_ERROR);
+      g_assert_cmpint (pb_finding_get_subject (finding), ==, PB_SUBJECT_PRESENCE);
+      g_assert_cmpstr (pb_finding_get_subject_id (finding), ==, cases[i].api_name);
+      g_assert_nonnull (strstr (pb_finding_get_message (finding), cases[i].reason));
+    }
+
+  /* The worked example's names are all DeveloperNames. */
+  {
+    g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+    g_autoptr(GListModel) findings = pb_checks_run (config);
+
+    g_assert_cmpuint (count_code (findings, PB_CHECK_INVALID_API_NAME), ==, 0);
+  }
+}
+
+static void
+test_api_name_case_conflict (void)
+{
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(GListModel) findings = NULL;
+  PbFinding *finding;
+
+  append_status (config, pb_presence_status_new ("ON_A_CALL", "On the phone", NULL, NULL));
+  /* An exact repeat is duplicate_id, not a conflict of case. */
+  append_status (config, pb_presence_status_new ("On_a_call", "On a call again", NULL, NULL));
+  findings = pb_checks_run (config);
+
+  g_assert_cmpuint (count_code (findings, PB_CHECK_API_NAME_CASE_CONFLICT), ==, 1);
+  finding = find_finding (findings, PB_CHECK_API_NAME_CASE_CONFLICT, "presenceStatuses[5].apiName");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (pb_finding_get_severity (finding), ==, PB_SEVERITY_ERROR);
+  g_assert_cmpstr (pb_finding_get_subject_id (finding), ==, "ON_A_CALL");
+  g_assert_cmpstr (pb_finding_get_message (finding), ==,
+                   "The API names “On_a_call” and “ON_A_CALL” differ only in letter case: "
+                   "Salesforce takes them for the same name");
+  g_assert_nonnull (find_finding (findings, PB_CHECK_DUPLICATE_ID, "presenceStatuses[6].apiName"));
+}
+
+static void
+test_label_too_long (void)
+{
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GString) eighty = g_string_new (NULL);
+  g_autoptr(GString) eighty_one = NULL;
+  PbFinding *finding;
+
+  /* Characters, not bytes: 80 “é” are 160 bytes and allowed. */
+  for (guint i = 0; i < 80; i++)
+    g_string_append (eighty, "é");
+  eighty_one = g_string_new (eighty->str);
+  g_string_append (eighty_one, "!");
+
+  append_status (config, pb_presence_status_new ("Eighty", eighty->str, NULL, NULL));
+  append_status (config, pb_presence_status_new ("Eighty_one", eighty_one->str, NULL, NULL));
+  findings = pb_checks_run (config);
+
+  g_assert_cmpuint (count_code (findings, PB_CHECK_LABEL_TOO_LONG), ==, 1);
+  finding = find_finding (findings, PB_CHECK_LABEL_TOO_LONG, "presenceStatuses[6].label");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (pb_finding_get_severity (finding), ==, PB_SEVERITY_ERROR);
+  g_assert_cmpstr (pb_finding_get_subject_id (finding), ==, "Eighty_one");
+  g_assert_true (g_str_has_prefix (pb_finding_get_message (finding),
+                                   "The label of Eighty_one is longer than the 80 characters Salesforce allows: “éééé"));
+  g_assert_true (g_str_has_suffix (pb_finding_get_message (finding), "é… (81 characters)”"));
+}
+
+/* No text of any length makes a message long: every quoted label, name and
+ * id is cut to 60 characters and given its length. */
+static void
+test_messages_bounded (void)
+{
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autofree char *api_name = NULL;
+  g_autofree char *state_id = NULL;
+  guint n;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (huge, "Abcde");
+  api_name = g_strconcat ("X", huge->str, NULL);
+  state_id = g_strconcat ("away.", huge->str, NULL);
+
+  append_status (config, pb_presence_status_new (api_name, huge->str, NULL, NULL));
+  append_status (config, pb_presence_status_new ("Long_label", huge->str, NULL, NULL));
+  append_state (config, pb_agent_state_new (state_id, huge->str, "away"));
+  append_state (config, pb_agent_state_new (huge->str, huge->str, NULL));
+  pb_configuration_set_presence_mapping (config, api_name, state_id);
+  pb_configuration_set_presence_mapping (config, "On_a_call", huge->str);
+  pb_configuration_set_state_mapping (config, "busy", api_name);
+  pb_configuration_set_state_mapping (config, "wrap", huge->str);
+  pb_configuration_set_agent_post_call_state (config, state_id);
+  pb_configuration_set_revert_to_last_status (config, TRUE);
+  findings = pb_checks_run (config);
+
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (count_code (findings, PB_CHECK_LABEL_TOO_LONG), ==, 2);
+  g_assert_cmpuint (count_code (findings, PB_CHECK_INVALID_API_NAME), ==, 1);
+  g_assert_cmpuint (n, >=, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+      const char *message = pb_finding_get_message (finding);
+
+      g_test_message ("%s: %s", pb_finding_get_code (finding), message);
+      /* Two or three quotes of 60 characters, and the sentence. */
+      g_assert_cmpuint (g_utf8_strlen (message, -1), <, 500);
+    }
+
+  {
+    PbFinding *finding = find_finding (findings, PB_CHECK_LABEL_TOO_LONG, "presenceStatuses[6].label");
+
+    g_assert_nonnull (finding);
+    g_assert_nonnull (strstr (pb_finding_get_message (finding), "“AbcdeAbcde"));
+    g_assert_nonnull (strstr (pb_finding_get_message (finding), "Abcde… (1000000 characters)”"));
+  }
+}
+
+static void
 test_finding_properties (void)
 {
   g_autoptr(PbFinding) finding = pb_finding_new (PB_CHECK_UNMAPPED_MAJOR_STATE, PB_SEVERITY_ERROR,
@@ -597,6 +749,10 @@ main (int   argc,
   g_test_add_func ("/checks/unknown-state", test_unknown_state);
   g_test_add_func ("/checks/unknown-presence", test_unknown_presence);
   g_test_add_func ("/checks/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/checks/invalid-api-name", test_invalid_api_name);
+  g_test_add_func ("/checks/api-name-case-conflict", test_api_name_case_conflict);
+  g_test_add_func ("/checks/label-too-long", test_label_too_long);
+  g_test_add_func ("/checks/messages-bounded", test_messages_bounded);
   g_test_add_func ("/checks/revert-ineffective", test_revert_ineffective);
   g_test_add_func ("/checks/busy-presence-to-ready", test_busy_presence_to_ready);
   g_test_add_func ("/checks/online-presence-for-busy-state", test_online_presence_for_busy_state);

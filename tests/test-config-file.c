@@ -301,7 +301,6 @@ test_optional_keys (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PbConfiguration) loaded = NULL;
   g_autoptr(PbConfiguration) with_nulls = NULL;
-  g_autofree char *text = NULL;
 
   loaded = load_text ("{ \"format\": \"presence-bridge-config\", \"version\": 1,"
                       "  \"agentStates\": [], \"presenceStatuses\": [],"
@@ -397,6 +396,7 @@ test_unicode (void)
     { "Rtl", "מוכן לשיחות — جاهز" },
     { "Combining", "Cafe\xCC\x81 (e + U+0301), n\xCC\x83" },
     { "Escapes", "quote \" backslash \\ tab \t newline \n bell \x07 del \x7F" },
+    { "Controls", "us \x1F c1 \xC2\x85 rlo \xE2\x80\xAE lri \xE2\x81\xA6 nbsp \xC2\xA0 dash \xE2\x80\x94" },
     { "Cjk", "通話中 (つうわちゅう)" },
   };
   g_autoptr(PbConfiguration) configuration = pb_configuration_new ();
@@ -426,7 +426,10 @@ test_unicode (void)
       g_assert_cmpstr (pb_presence_status_get_label (status), ==, labels[i].label);
     }
   g_assert_nonnull (strstr (text, "\"Prêt 🎧 pour les chats 👩‍💻\""));
-  g_assert_nonnull (strstr (text, "\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 del \x7F\""));
+  /* Controls and bidi overrides escaped, so the file is safe on a terminal;
+   * other text is left alone. */
+  g_assert_nonnull (strstr (text, "\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 del \\u007f\""));
+  g_assert_nonnull (strstr (text, "\"us \\u001f c1 \\u0085 rlo \\u202e lri \\u2066 nbsp \xC2\xA0 dash \xE2\x80\x94\""));
 }
 
 static void
@@ -501,6 +504,12 @@ static const BrokenCase broken_cases[] = {
   { "stray-closer", NULL, "}", PB_ERROR_INVALID_FILE, "line 1:1: ", NULL },
   { "second-document", "\"agentPostCallState\": \"ready\"\n}\n", "\"agentPostCallState\": \"ready\"\n}\n{}\n",
     PB_ERROR_INVALID_FILE, "line 45:1: ", "after the end" },
+  /* Found by fuzz-config-file: json-glib parsed (and leaked) an object after
+   * a top-level scalar, which the pre-scan let through. */
+  { "scalar-then-object", NULL, "null{\"format\": \"presence-bridge-config\"}", PB_ERROR_INVALID_FILE,
+    "line 1:5: ", "after the end" },
+  { "number-then-object", NULL, "\t\t8888{\n  \"format\": 1\n}", PB_ERROR_INVALID_FILE, "line 1:7: ", "after the end" },
+  { "string-then-array", NULL, "\"presence-bridge-config\" []", PB_ERROR_INVALID_FILE, "line 1:26: ", "after the end" },
 
   /* What json-glib would accept but JSON does not */
   { "comment", "\"version\": 1,", "\"version\": 1, // first version", PB_ERROR_INVALID_FILE, "line 3:17: ", "“/”" },
@@ -958,6 +967,59 @@ test_save_path (void)
   pb_test_remove_tree (dir);
 }
 
+/* Every input of the fuzzer's corpus (tests/fuzz/corpus/config-file: seeds
+ * and whatever a fuzzing run found) holds the fuzzer's properties in the
+ * ordinary build too: refused with a one-line message, or loaded, checked,
+ * previewed and written back to a file that reads back the same. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autofree char *dir_path = pb_test_data_path ("../fuzz/corpus/config-file");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  const char *name;
+  guint n_loaded = 0, n_refused = 0;
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(PbConfiguration) loaded = NULL;
+      g_autoptr(PbConfiguration) reread = NULL;
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GListModel) events = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *again = NULL;
+
+      g_test_message ("%s", name);
+      loaded = pb_config_file_load_path (path, &load_error);
+      if (loaded == NULL)
+        {
+          g_assert_true (load_error->domain == PB_ERROR);
+          g_assert_null (strchr (load_error->message, '\n'));
+          n_refused++;
+          continue;
+        }
+
+      findings = pb_checks_run (loaded);
+      events = pb_preview_build (loaded);
+      text = pb_config_file_to_data (loaded, time, NULL);
+      reread = load_text (text, -1, &load_error);
+      g_assert_no_error (load_error);
+      again = pb_config_file_to_data (reread, time, NULL);
+      g_assert_cmpstr (text, ==, again);
+      n_loaded++;
+    }
+
+  /* The seeds have both kinds. */
+  g_assert_cmpuint (n_loaded, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/config-file/broken/fixture-files", test_broken_fixture_files);
   g_test_add_func ("/config-file/broken/truncations", test_truncations);
   g_test_add_func ("/config-file/broken/fuzz", test_fuzz);
+  g_test_add_func ("/config-file/broken/fuzz-corpus", test_fuzz_corpus);
 
   g_test_add_func ("/config-file/load-path/errors", test_load_path_errors);
   g_test_add_func ("/config-file/save-path", test_save_path);

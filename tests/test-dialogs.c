@@ -102,7 +102,7 @@ save (Fixture         *f,
   g_autoptr(GError) error = NULL;
   guint number;
 
-  number = pb_store_save_revision (f->store, f->profile, config, source, comment, &error);
+  number = pb_store_save_revision (f->store, f->profile, config, source, comment, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, >, 0);
 
@@ -558,7 +558,7 @@ test_history_compare (Fixture       *f,
   /* An unsaved edit in the draft, to compare against. */
   draft = pb_configuration_copy (third);
   pb_configuration_set_state_mapping (draft, "wrap", "Ready_for_Cases");
-  g_assert_true (pb_store_save_draft (f->store, f->profile, draft, NULL));
+  g_assert_true (pb_store_save_draft (f->store, f->profile, draft, NULL, NULL));
   g_clear_object (&draft);
   draft = load_draft (f);
 

@@ -242,6 +242,48 @@ test_stale_and_duplicate (void)
     g_assert_null (strstr (g_ptr_array_index (lines, i), "Away again"));
 }
 
+/* One event at a time, as the simulator asks for them: the same sentences
+ * as the whole preview, and the outbound variant of the revert rule. */
+static void
+test_single_events (void)
+{
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(PbPreviewEvent) chat = pb_preview_build_fixed_event (config, PB_PREVIEW_FIXED_CHAT);
+  g_autoptr(PbPreviewEvent) pick = pb_preview_build_presence_event (config, "Taking_notes");
+  g_autoptr(PbPreviewEvent) lunch = pb_preview_build_state_event (config, "away.lunch");
+  g_autoptr(PbPreviewEvent) inbound = NULL;
+  g_autoptr(PbPreviewEvent) outbound = NULL;
+  g_autoptr(PbPreviewEvent) outbound_off = NULL;
+  g_autoptr(GPtrArray) lines = preview_lines (config);
+  g_autofree char *chat_line = pb_preview_event_to_string (chat);
+  g_autofree char *pick_line = pb_preview_event_to_string (pick);
+  g_autofree char *lunch_line = pb_preview_event_to_string (lunch);
+  g_autofree char *outbound_off_line = NULL;
+  g_autofree char *inbound_line = NULL;
+  g_autofree char *outbound_line = NULL;
+
+  assert_has_line (lines, chat_line);
+  assert_has_line (lines, pick_line);
+  assert_has_line (lines, lunch_line);
+  g_assert_cmpint (pb_preview_event_get_kind (pick), ==, PB_PREVIEW_EVENT_PRESENCE);
+  g_assert_cmpstr (pb_preview_event_get_subject_id (lunch), ==, "away.lunch");
+
+  /* Revert to last status off: inbound or not makes no difference. */
+  outbound_off = pb_preview_build_revert_event (config, FALSE);
+  outbound_off_line = pb_preview_event_to_string (outbound_off);
+  g_assert_cmpstr (outbound_off_line, ==, g_ptr_array_index (lines, lines->len - 1));
+
+  pb_configuration_set_revert_to_last_status (config, TRUE);
+  inbound = pb_preview_build_revert_event (config, TRUE);
+  outbound = pb_preview_build_revert_event (config, FALSE);
+  inbound_line = pb_preview_event_to_string (inbound);
+  outbound_line = pb_preview_event_to_string (outbound);
+  g_assert_cmpstr (inbound_line, ==, "Agent finishes an interaction → the presence the agent had before the interaction is restored");
+  g_assert_cmpstr (outbound_line, ==,
+                   "Agent finishes an interaction → Omni-Channel shows “Ready for cases” (mapped to Ready); "
+                   "Revert to last status applies after inbound interactions only");
+}
+
 static void
 test_event (void)
 {
@@ -274,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/preview/revert-offline", test_revert_offline);
   g_test_add_func ("/preview/unmapped-and-offline-states", test_unmapped_and_offline_states);
   g_test_add_func ("/preview/stale-and-duplicate", test_stale_and_duplicate);
+  g_test_add_func ("/preview/single-events", test_single_events);
   g_test_add_func ("/preview/event", test_event);
 
   return g_test_run ();

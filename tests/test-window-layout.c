@@ -61,7 +61,7 @@ import_profile (Fixture         *fixture,
 {
   g_autoptr(PbStore) store = pb_store_open (fixture->store_path, NULL);
 
-  g_assert_cmpuint (pb_store_import (store, name, configuration, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpuint (pb_store_import (store, name, configuration, NULL, NULL, NULL, NULL), ==, 1);
 }
 
 static void

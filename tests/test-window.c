@@ -689,7 +689,7 @@ test_history_restore (Fixture       *fixture,
 
   /* What the dialog does after a restore: the window reloads the draft. */
   g_assert_cmpuint (pb_store_restore_revision (pb_window_get_store (window), pb_window_get_profile (window),
-                                               1, NULL), ==, 3);
+                                               1, NULL, NULL), ==, 3);
   g_signal_emit_by_name (dialog, "restored", 3);
   PB_TEST_WAIT_UNTIL (window, "refreshed", pb_window_get_saved_revision (window) == 3);
   g_assert_null (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Taking_notes"));
@@ -855,7 +855,7 @@ test_profiles_never_an_empty_window (Fixture       *fixture,
     g_autoptr(PbProfile) added = NULL;
     g_autoptr(PbProfile) second = pb_profile_new ("Second");
 
-    g_assert_cmpuint (pb_store_import (store, "Production", example, NULL, NULL, NULL), ==, 1);
+    g_assert_cmpuint (pb_store_import (store, "Production", example, NULL, NULL, NULL, NULL), ==, 1);
     added = pb_store_add_profile (store, second, NULL);
     g_assert_nonnull (added);
     g_assert_null (pb_store_get_default_profile (store, NULL));

@@ -20,12 +20,13 @@ static const PbCliCommand commands[] = {
   { "diff", N_("REV_A REV_B"), N_("Show what changed between two revisions"), pb_cli_diff },
   { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
   { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
-};
-
-/* Commands of cli.md that need the remote side, which this build does not
- * have yet (docs/cli.md says so). */
-static const char * const remote_commands[] = {
-  "login", "fetch", "push", "resolve", "promote", NULL,
+  { "checks", "", N_("List every check, with what it means and how to fix it"), pb_cli_checks },
+  { "simulate", N_("[FILE]"), N_("Play an agent’s day through a configuration, step by step"), pb_cli_simulate },
+  { "login", "", N_("Sign in to Salesforce through the browser and keep the sign-in in the keyring"), pb_cli_login },
+  { "fetch", "", N_("Fetch the account, agent states, presence statuses and the platform’s configuration"), pb_cli_fetch },
+  { "push", "", N_("Publish the profile’s configuration to the platform"), pb_cli_push },
+  { "resolve", "", N_("Settle a conflict with the platform’s configuration"), pb_cli_resolve },
+  { "promote", "", N_("Copy a profile’s configuration to another profile’s lists"), pb_cli_promote },
 };
 
 /* Options every command takes, which may come before the command. */
@@ -50,6 +51,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) rest = NULL;
+  g_autofree char *escaped = NULL;
   const char *command_name = NULL;
 
   setlocale (LC_ALL, "");
@@ -103,16 +105,8 @@ main (int   argc,
         }
     }
 
-  if (g_strv_contains (remote_commands, command_name))
-    {
-      g_printerr ("presence-bridge-cli: ");
-      /* Translators: %s is a command name such as “fetch” */
-      g_printerr (_("“%s” needs the remote side, which this version does not have yet"), command_name);
-      g_printerr ("\n");
-      return PB_EXIT_USAGE;
-    }
-
-  g_printerr (_("presence-bridge-cli: unknown command “%s”"), command_name);
+  escaped = pb_cli_escape (command_name);
+  g_printerr (_("presence-bridge-cli: unknown command “%s”"), escaped);
   g_printerr ("\n");
   print_usage (stderr);
   return PB_EXIT_USAGE;

@@ -51,13 +51,16 @@ findings_to_json (GListModel *findings)
   return json_builder_get_root (builder);
 }
 
-static void
-print_findings (GListModel *findings)
+/* Prints the findings, then their counts, and returns how many are errors.
+ * Built in one buffer and written at once: a large profile has tens of
+ * thousands. */
+guint
+pb_cli_print_findings (GListModel *findings)
 {
   guint n = g_list_model_get_n_items (findings);
-  guint n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
-  guint n_warnings = pb_checks_count (findings, PB_SEVERITY_WARNING);
-  guint n_info = pb_checks_count (findings, PB_SEVERITY_INFO);
+  /* About what a line takes: growing a buffer of megabytes costs copies. */
+  g_autoptr(GString) out = g_string_sized_new (256 + n * 200);
+  guint counts[PB_SEVERITY_INFO + 1] = { 0 };
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *info = NULL;
@@ -65,22 +68,34 @@ print_findings (GListModel *findings)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbFinding) finding = g_list_model_get_item (findings, i);
+      PbSeverity severity = pb_finding_get_severity (finding);
 
-      /* Translators: severity, JSON path, message, stable code */
-      g_print (_("%s: %s: %s [%s]"),
-               pb_severity_to_string (pb_finding_get_severity (finding)),
-               pb_finding_get_path (finding),
-               pb_finding_get_message (finding),
-               pb_finding_get_code (finding));
-      g_print ("\n");
+      counts[severity]++;
+      /* SEVERITY: PATH: MESSAGE [CODE], a layout scripts parse
+       * (docs/cli.md): only the message is translated. */
+      g_string_append (out, pb_severity_to_string (severity));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_finding_get_path (finding));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_finding_get_message (finding));
+      g_string_append (out, " [");
+      /* The platform's findings (push) are a server's text. */
+      pb_cli_append_escaped (out, pb_finding_get_code (finding));
+      g_string_append (out, "]\n");
     }
 
-  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
-  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
-  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_info), n_info);
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[PB_SEVERITY_ERROR]),
+                            counts[PB_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[PB_SEVERITY_WARNING]),
+                              counts[PB_SEVERITY_WARNING]);
+  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", counts[PB_SEVERITY_INFO]),
+                          counts[PB_SEVERITY_INFO]);
   /* Translators: "2 errors, 1 warning, 3 notes" */
-  g_print (_("%s, %s, %s"), errors, warnings, info);
-  g_print ("\n");
+  g_string_append_printf (out, _("%s, %s, %s"), errors, warnings, info);
+  g_string_append_c (out, '\n');
+  pb_cli_write_stdout (out->str, out->len);
+
+  return counts[PB_SEVERITY_ERROR];
 }
 
 int
@@ -96,6 +111,7 @@ pb_cli_validate (const PbCliCommand  *command,
   g_autoptr(PbConfiguration) configuration = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_errors;
 
   if (!pb_cli_parse_options (command, entries, FALSE, &argc, &argv))
     return PB_EXIT_USAGE;
@@ -110,12 +126,14 @@ pb_cli_validate (const PbCliCommand  *command,
   if (as_json)
     {
       g_autoptr(JsonNode) node = findings_to_json (findings);
+
       pb_cli_print_json (node);
+      n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
     }
   else
-    print_findings (findings);
+    n_errors = pb_cli_print_findings (findings);
 
-  return pb_checks_count (findings, PB_SEVERITY_ERROR) > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
+  return n_errors > 0 ? PB_EXIT_CONFIGURATION_ERRORS : PB_EXIT_OK;
 }
 
 /* The profile's draft: what the window shows and export writes. Prints
@@ -145,6 +163,7 @@ pb_cli_explain (const PbCliCommand  *command,
 {
   g_autoptr(PbConfiguration) configuration = NULL;
   g_autoptr(GListModel) events = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -171,13 +190,17 @@ pb_cli_explain (const PbCliCommand  *command,
 
   events = pb_preview_build (configuration);
   n = g_list_model_get_n_items (events);
+  out = g_string_sized_new (n * 100);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbPreviewEvent) event = g_list_model_get_item (events, i);
       g_autofree char *line = pb_preview_event_to_string (event);
 
-      g_print ("• %s\n", line);
+      g_string_append (out, "• ");
+      pb_cli_append_escaped (out, line);
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out->str, out->len);
 
   return PB_EXIT_OK;
 }
@@ -193,18 +216,14 @@ pb_cli_import (const PbCliCommand  *command,
     { NULL }
   };
   g_autoptr(PbConfiguration) imported = NULL;
-  g_autoptr(PbConfiguration) current = NULL;
-  g_autoptr(PbConfiguration) landing = NULL;
-  g_autoptr(PbProfile) profile = NULL;
+  g_autoptr(PbImportPlan) plan = NULL;
   g_autoptr(PbProfile) target = NULL;
   g_autoptr(PbStore) store = NULL;
-  g_autoptr(GListModel) changes = NULL;
-  g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *store_path = NULL;
-  const char *profile_name;
+  g_autofree char *escaped_name = NULL;
   guint n_errors;
   guint revision;
 
@@ -223,8 +242,8 @@ pb_cli_import (const PbCliCommand  *command,
   if (dry_run && !g_file_test (store_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(PbConfiguration) empty = pb_configuration_new ();
+      g_autoptr(GListModel) changes = pb_diff_configurations (empty, imported);
 
-      changes = pb_diff_configurations (empty, imported);
       pb_cli_print_changes (changes);
       return PB_EXIT_OK;
     }
@@ -233,56 +252,21 @@ pb_cli_import (const PbCliCommand  *command,
   if (store == NULL)
     return pb_cli_fail (NULL, error);
 
-  /* The target: the named profile if it exists, the default one without a
-   * name; a new name (or an empty store) compares against nothing. */
-  profile_name = pb_cli_get_profile_option ();
-  if (profile_name != NULL)
-    profile = pb_store_lookup_profile (store, profile_name, &error);
-  else
-    profile = pb_store_get_default_profile (store, &error);
-
-  if (profile == NULL && !g_error_matches (error, PB_ERROR, PB_ERROR_NOT_FOUND))
+  plan = pb_import_plan_new (store, pb_cli_get_profile_option (), imported, &error);
+  if (plan == NULL)
     return pb_cli_fail (NULL, error);
-  if (profile == NULL && profile_name == NULL)
-    {
-      g_autoptr(GListModel) profiles = pb_store_list_profiles (store, NULL);
 
-      /* Several profiles and none the default: refuse rather than guess. */
-      if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
-        return pb_cli_fail (NULL, error);
-    }
-  g_clear_error (&error);
-
-  if (profile != NULL)
-    {
-      current = pb_store_load_draft (store, profile, &error);
-      if (current == NULL)
-        return pb_cli_fail (NULL, error);
-      landing = pb_store_prepare_import (store, profile, imported, &error);
-      if (landing == NULL)
-        return pb_cli_fail (NULL, error);
-    }
-  else
-    {
-      current = pb_configuration_new ();
-      landing = g_object_ref (imported);
-    }
-
-  changes = pb_diff_configurations (current, landing);
-  pb_cli_print_changes (changes);
+  pb_cli_print_changes (pb_import_plan_get_changes (plan));
 
   /* A profile with fetched lists keeps them: say how the file's differ, as
    * every difference is shown before anything is written. */
-  if (!pb_configuration_lists_equal (landing, imported))
+  if (pb_import_plan_get_keeps_lists (plan))
     {
-      g_autoptr(GListModel) list_changes = pb_diff_configurations (landing, imported);
-
       g_print ("%s\n", _("The file’s lists differ from the profile’s, which are kept:"));
-      pb_cli_print_changes (list_changes);
+      pb_cli_print_changes (pb_import_plan_get_list_changes (plan));
     }
 
-  findings = pb_checks_run (landing);
-  n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  n_errors = pb_import_plan_get_n_errors (plan);
   if (n_errors > 0)
     {
       g_printerr ("presence-bridge-cli: ");
@@ -299,14 +283,13 @@ pb_cli_import (const PbCliCommand  *command,
   basename = g_path_get_basename (argv[1]);
   /* Translators: the comment of the revision an import records; %s is a file name */
   comment = g_strdup_printf (_("Imported from %s"), basename);
-  revision = pb_store_import (store,
-                              profile ? pb_profile_get_name (profile) : profile_name,
-                              imported, comment, &target, &error);
+  revision = pb_import_plan_apply (plan, store, comment, NULL, &target, &error);
   if (revision == 0)
     return pb_cli_fail (NULL, error);
 
+  escaped_name = pb_cli_escape (pb_profile_get_name (target));
   /* Translators: first %s is a profile name, %u a revision number */
-  g_print (_("Imported into profile “%s” as revision %u."), pb_profile_get_name (target), revision);
+  g_print (_("Imported into profile “%s” as revision %u."), escaped_name, revision);
   g_print ("\n");
 
   return PB_EXIT_OK;
@@ -345,11 +328,8 @@ pb_cli_export (const PbCliCommand  *command,
       gsize length = 0;
       g_autofree char *data = pb_config_file_to_data (configuration, NULL, &length);
 
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_printerr ("presence-bridge-cli: %s\n", _("Could not write to standard output"));
-          return PB_EXIT_USAGE;
-        }
+      if (!pb_cli_write_stdout (data, length))
+        return PB_EXIT_USAGE;
     }
 
   return PB_EXIT_OK;

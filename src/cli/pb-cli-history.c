@@ -9,19 +9,6 @@
 
 #include "pb-cli.h"
 
-static gboolean
-parse_revision (const char *text,
-                guint      *number)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return FALSE;
-
-  *number = (guint)value;
-  return TRUE;
-}
-
 int
 pb_cli_history (const PbCliCommand  *command,
                 int                  argc,
@@ -83,8 +70,10 @@ pb_cli_history (const PbCliCommand  *command,
 
   if (n == 0)
     {
+      g_autofree char *name = pb_cli_escape (pb_profile_get_name (profile));
+
       /* Translators: %s is a profile name */
-      g_print (_("Profile “%s” has no saved revisions yet."), pb_profile_get_name (profile));
+      g_print (_("Profile “%s” has no saved revisions yet."), name);
       g_print ("\n");
     }
 
@@ -92,12 +81,10 @@ pb_cli_history (const PbCliCommand  *command,
     {
       g_autoptr(PbRevision) revision = g_list_model_get_item (revisions, i);
       g_autofree char *time = pb_revision_dup_time_string (revision);
-      const char *comment = pb_revision_get_comment (revision);
+      g_autofree char *source = pb_cli_escape (pb_revision_get_source (revision));
+      g_autofree char *comment = pb_cli_escape (pb_revision_get_comment (revision));
 
-      g_print ("%4u  %s  %-8s  %s\n",
-               pb_revision_get_number (revision), time,
-               pb_revision_get_source (revision),
-               comment ? comment : "");
+      g_print ("%4u  %s  %-8s  %s\n", pb_revision_get_number (revision), time, source, comment);
     }
 
   return PB_EXIT_OK;
@@ -121,7 +108,7 @@ pb_cli_diff (const PbCliCommand  *command,
     return PB_EXIT_USAGE;
   if (argc != 3)
     return pb_cli_usage_error (command, "%s", _("Expected two revision numbers"));
-  if (!parse_revision (argv[1], &a) || !parse_revision (argv[2], &b))
+  if (!pb_cli_parse_revision (argv[1], &a) || !pb_cli_parse_revision (argv[2], &b))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
   if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
@@ -155,13 +142,13 @@ pb_cli_restore (const PbCliCommand  *command,
     return PB_EXIT_USAGE;
   if (argc != 2)
     return pb_cli_usage_error (command, "%s", _("Expected one revision number"));
-  if (!parse_revision (argv[1], &number))
+  if (!pb_cli_parse_revision (argv[1], &number))
     return pb_cli_usage_error (command, "%s", _("A revision is a number from “history”"));
 
   if ((status = pb_cli_open_profile (&store, &profile)) != PB_EXIT_OK)
     return status;
 
-  recorded = pb_store_restore_revision (store, profile, number, &error);
+  recorded = pb_store_restore_revision (store, profile, number, NULL, &error);
   if (recorded == 0)
     return pb_cli_fail (NULL, error);
 

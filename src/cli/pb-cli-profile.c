@@ -1,4 +1,4 @@
-/* pb-cli-profile.c: profile list, add, remove and use
+/* pb-cli-profile.c: profile list, add, set, remove and use
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,64 +7,55 @@
 #include <glib/gi18n.h>
 
 #include "pb-cli.h"
+#include "pb-http-client.h"
 
 static char *platform_url;
 static char *auth_url;
 static char *client_id;
 static char *salesforce_login_url;
 static char *salesforce_client_id;
-static int callback_port = PB_PROFILE_DEFAULT_CALLBACK_PORT;
+/* 0 until given: add uses the default port, set keeps the profile's. */
+static int callback_port;
 static gboolean sandbox_org;
+static gboolean production_org;
 static gboolean as_json;
 
 static const GOptionEntry profile_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("With list: print the profiles as JSON"), NULL },
-  { "platform-url", 0, 0, G_OPTION_ARG_STRING, &platform_url, N_("With add: the platform’s API base URL"), N_("URL") },
-  { "auth-url", 0, 0, G_OPTION_ARG_STRING, &auth_url, N_("With add: the platform’s token service base URL"), N_("URL") },
-  { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id, N_("With add: the platform client id"), N_("ID") },
-  { "salesforce-login-url", 0, 0, G_OPTION_ARG_STRING, &salesforce_login_url, N_("With add: the Salesforce login URL"), N_("URL") },
-  { "salesforce-client-id", 0, 0, G_OPTION_ARG_STRING, &salesforce_client_id, N_("With add: the connected app’s consumer key"), N_("ID") },
-  { "callback-port", 0, 0, G_OPTION_ARG_INT, &callback_port, N_("With add: the sign-in callback port (default 8717)"), N_("N") },
-  { "sandbox-org", 0, 0, G_OPTION_ARG_NONE, &sandbox_org, N_("With add: the Salesforce org is a sandbox"), NULL },
+  { "platform-url", 0, 0, G_OPTION_ARG_STRING, &platform_url, N_("With add or set: the platform’s API base URL (set: \"\" clears it)"), N_("URL") },
+  { "auth-url", 0, 0, G_OPTION_ARG_STRING, &auth_url, N_("With add or set: the platform’s token service base URL"), N_("URL") },
+  { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id, N_("With add or set: the platform client id"), N_("ID") },
+  { "salesforce-login-url", 0, 0, G_OPTION_ARG_STRING, &salesforce_login_url, N_("With add or set: the Salesforce login URL"), N_("URL") },
+  { "salesforce-client-id", 0, 0, G_OPTION_ARG_STRING, &salesforce_client_id, N_("With add or set: the connected app’s consumer key"), N_("ID") },
+  { "callback-port", 0, 0, G_OPTION_ARG_INT, &callback_port, N_("With add or set: the sign-in callback port (default 8717)"), N_("N") },
+  { "sandbox-org", 0, 0, G_OPTION_ARG_NONE, &sandbox_org, N_("With add or set: the Salesforce org is a sandbox"), NULL },
+  { "production-org", 0, 0, G_OPTION_ARG_NONE, &production_org, N_("With set: the Salesforce org is not a sandbox"), NULL },
   { NULL }
 };
 
-/* http:// only on loopback (platform-api.md); checked here so a bad URL is
- * refused when it is typed, not when it is first used. */
+/* The remote side's URL policy (https://, http:// only on loopback),
+ * checked here so a bad URL is refused when it is typed, not when it is
+ * first used. */
 static gboolean
 check_url (const char  *option,
            const char  *url,
            GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
+  g_autoptr(GError) local_error = NULL;
 
-  if (url == NULL)
+  if (url == NULL || *url == '\0')
     return TRUE;
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
+  uri = pb_http_client_parse_url (url, option, &local_error);
+  if (uri == NULL)
     {
-      /* Translators: first %s is an option such as --platform-url, second a URL */
-      g_set_error (error, PB_ERROR, PB_ERROR_FAILED, _("%s: “%s” is not a URL"), option, url);
+      /* A usage error (exit 2), not a remote one: nothing was sent. */
+      g_set_error_literal (error, PB_ERROR, PB_ERROR_FAILED, local_error->message);
       return FALSE;
     }
 
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-  if (g_ascii_strcasecmp (scheme, "http") == 0 &&
-      (g_str_has_prefix (host, "127.") || g_ascii_strcasecmp (host, "localhost") == 0 ||
-       g_str_equal (host, "::1") || g_str_equal (host, "[::1]")))
-    return TRUE;
-
-  g_set_error (error, PB_ERROR, PB_ERROR_FAILED,
-               /* Translators: %s is an option such as --platform-url */
-               _("%s: only https:// URLs are allowed (http:// only on this computer’s loopback address)"),
-               option);
-  return FALSE;
+  return TRUE;
 }
 
 static int
@@ -132,8 +123,9 @@ profile_list (PbStore *store)
       g_autoptr(PbProfile) profile = g_list_model_get_item (profiles, i);
       gboolean is_default = default_profile != NULL &&
                             g_str_equal (pb_profile_get_name (default_profile), pb_profile_get_name (profile));
+      g_autofree char *name = pb_cli_escape (pb_profile_get_name (profile));
 
-      g_print ("%s %s\n", is_default ? "*" : " ", pb_profile_get_name (profile));
+      g_print ("%s %s\n", is_default ? "*" : " ", name);
     }
 
   return PB_EXIT_OK;
@@ -150,9 +142,14 @@ check_add_options (void)
       !check_url ("--salesforce-login-url", salesforce_login_url, &error))
     return pb_cli_fail (NULL, error);
 
-  if (callback_port < 1 || callback_port > 65535)
+  if (callback_port != 0 && (callback_port < 1 || callback_port > 65535))
     {
       g_printerr ("presence-bridge-cli: %s\n", _("--callback-port: expected a port from 1 to 65535"));
+      return PB_EXIT_USAGE;
+    }
+  if (sandbox_org && production_org)
+    {
+      g_printerr ("presence-bridge-cli: %s\n", _("--sandbox-org and --production-org cannot go together"));
       return PB_EXIT_USAGE;
     }
 
@@ -166,21 +163,65 @@ profile_add (PbStore    *store,
   g_autoptr(PbProfile) profile = pb_profile_new (name);
   g_autoptr(PbProfile) added = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped_name = NULL;
 
   pb_profile_set_platform_url (profile, platform_url);
   pb_profile_set_auth_url (profile, auth_url);
   pb_profile_set_client_id (profile, client_id);
   pb_profile_set_salesforce_login_url (profile, salesforce_login_url);
   pb_profile_set_salesforce_client_id (profile, salesforce_client_id);
-  pb_profile_set_callback_port (profile, callback_port);
+  pb_profile_set_callback_port (profile, callback_port != 0 ? callback_port : PB_PROFILE_DEFAULT_CALLBACK_PORT);
   pb_profile_set_sandbox_org (profile, sandbox_org);
 
   added = pb_store_add_profile (store, profile, &error);
   if (added == NULL)
     return pb_cli_fail (NULL, error);
 
+  escaped_name = pb_cli_escape (name);
   /* Translators: %s is a profile name */
-  g_print (_("Added profile “%s”."), name);
+  g_print (_("Added profile “%s”."), escaped_name);
+  g_print ("\n");
+  return PB_EXIT_OK;
+}
+
+/* Only what is given changes; an empty URL or id clears it. The
+ * README's run.sh points a profile at a freshly started sandbox with it. */
+static int
+profile_set (PbStore    *store,
+             const char *name)
+{
+  g_autoptr(PbProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped_name = NULL;
+  const struct {
+    const char *value;
+    void (*set) (PbProfile *, const char *);
+  } fields[] = {
+    { platform_url, pb_profile_set_platform_url },
+    { auth_url, pb_profile_set_auth_url },
+    { client_id, pb_profile_set_client_id },
+    { salesforce_login_url, pb_profile_set_salesforce_login_url },
+    { salesforce_client_id, pb_profile_set_salesforce_client_id },
+  };
+
+  profile = pb_store_lookup_profile (store, name, &error);
+  if (profile == NULL)
+    return pb_cli_fail (NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].value != NULL)
+      fields[i].set (profile, *fields[i].value != '\0' ? fields[i].value : NULL);
+  if (callback_port != 0)
+    pb_profile_set_callback_port (profile, callback_port);
+  if (sandbox_org || production_org)
+    pb_profile_set_sandbox_org (profile, sandbox_org);
+
+  if (!pb_store_update_profile (store, profile, &error))
+    return pb_cli_fail (NULL, error);
+
+  escaped_name = pb_cli_escape (name);
+  /* Translators: %s is a profile name */
+  g_print (_("Updated profile “%s”."), escaped_name);
   g_print ("\n");
   return PB_EXIT_OK;
 }
@@ -192,24 +233,25 @@ pb_cli_profile (const PbCliCommand  *command,
 {
   g_autoptr(PbStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   const char *action;
 
   if (!pb_cli_parse_options (command, profile_entries, FALSE, &argc, &argv))
     return PB_EXIT_USAGE;
   if (argc < 2)
-    return pb_cli_usage_error (command, "%s", _("Expected list, add, remove or use"));
+    return pb_cli_usage_error (command, "%s", _("Expected list, add, set, remove or use"));
 
   action = argv[1];
   if (g_str_equal (action, "list") ? argc != 2 : argc != 3)
     return pb_cli_usage_error (command, "%s", _("Wrong number of arguments"));
 
   if (!g_str_equal (action, "list") && !g_str_equal (action, "add") &&
-      !g_str_equal (action, "remove") && !g_str_equal (action, "use"))
+      !g_str_equal (action, "set") && !g_str_equal (action, "remove") && !g_str_equal (action, "use"))
     return pb_cli_usage_error (command, _("Unknown action “%s”"), action);
   if (argc == 3 && *argv[2] == '\0')
     return pb_cli_usage_error (command, "%s", _("A profile name cannot be empty"));
 
-  if (g_str_equal (action, "add"))
+  if (g_str_equal (action, "add") || g_str_equal (action, "set"))
     {
       int status = check_add_options ();
 
@@ -221,24 +263,27 @@ pb_cli_profile (const PbCliCommand  *command,
   if (store == NULL)
     return pb_cli_fail (NULL, error);
 
+  name = argc == 3 ? pb_cli_escape (argv[2]) : NULL;
   if (g_str_equal (action, "list"))
     return profile_list (store);
   if (g_str_equal (action, "add"))
     return profile_add (store, argv[2]);
+  if (g_str_equal (action, "set"))
+    return profile_set (store, argv[2]);
 
   if (g_str_equal (action, "remove"))
     {
       if (!pb_store_remove_profile (store, argv[2], &error))
         return pb_cli_fail (NULL, error);
       /* Translators: %s is a profile name */
-      g_print (_("Removed profile “%s” and its history."), argv[2]);
+      g_print (_("Removed profile “%s” and its history."), name);
     }
   else
     {
       if (!pb_store_set_default_profile (store, argv[2], &error))
         return pb_cli_fail (NULL, error);
       /* Translators: %s is a profile name */
-      g_print (_("“%s” is now the default profile."), argv[2]);
+      g_print (_("“%s” is now the default profile."), name);
     }
   g_print ("\n");
 

@@ -5,8 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-cli.h"
+#include "pb-remote-error.h"
+#include "pb-util.h"
+
+#include <errno.h>
+#include <stdio.h>
 
 static char *store_option;
 static char *profile_option;
@@ -114,6 +120,21 @@ pb_cli_exit_code_for (const GError *error)
   if (error == NULL)
     return PB_EXIT_OK;
 
+  if (error->domain == PB_REMOTE_ERROR)
+    {
+      switch ((PbRemoteError)error->code)
+        {
+        case PB_REMOTE_ERROR_CONFLICT:
+        case PB_REMOTE_ERROR_PRECONDITION_REQUIRED:
+          return PB_EXIT_CONFLICT;
+        case PB_REMOTE_ERROR_REFUSED:
+        case PB_REMOTE_ERROR_FEATURE_DISABLED:
+          return PB_EXIT_REFUSED;
+        default:
+          return PB_EXIT_REMOTE;
+        }
+    }
+
   if (error->domain != PB_ERROR)
     return PB_EXIT_USAGE;
 
@@ -124,7 +145,11 @@ pb_cli_exit_code_for (const GError *error)
     case PB_ERROR_STORE_NEWER:
     case PB_ERROR_STORE_CORRUPT:
     case PB_ERROR_STORE_FAILED:
+    case PB_ERROR_STORE_READ_ONLY:
       return PB_EXIT_STORE;
+    case PB_ERROR_STORE_BUSY:
+    case PB_ERROR_STORE_CHANGED:
+      return PB_EXIT_BUSY;
     case PB_ERROR_FAILED:
     case PB_ERROR_INVALID_FILE:
     case PB_ERROR_UNSUPPORTED_VERSION:
@@ -135,17 +160,112 @@ pb_cli_exit_code_for (const GError *error)
     }
 }
 
+/* For JSON, @text is a generator's output: a raw newline is its layout
+ * (it escapes one inside a string) and a backslash starts its escapes. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length,
+                gboolean    json)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run = p;
+      guchar byte;
+      gunichar c;
+      const char *next;
+
+      /* Printable ASCII goes out in runs: most text is nothing else. */
+      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7F && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+
+      byte = *p;
+      if (byte < 0x80)
+        {
+          if (byte == '\\')
+            g_string_append (out, json ? "\\" : "\\\\");
+          else if (json && byte == '\n')
+            g_string_append_c (out, '\n');
+          else
+            g_string_append_printf (out, "\\u%04x", byte);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          /* JSON has no way to carry a stray byte. */
+          if (json)
+            g_string_append (out, "\\ufffd");
+          else
+            g_string_append_printf (out, "\\x%02x", byte);
+          p++;
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      if (pb_unichar_is_unsafe (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+}
+
+void
+pb_cli_append_escaped (GString    *out,
+                       const char *text)
+{
+  if (text != NULL)
+    append_escaped (out, text, strlen (text), FALSE);
+}
+
+char *
+pb_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  pb_cli_append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+pb_cli_write_stdout (const char *data,
+                     gsize       length)
+{
+  int saved_errno;
+
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  /* Translators: %s is the reason, such as “No space left on device” */
+  g_printerr (_("presence-bridge-cli: could not write to standard output: %s"), g_strerror (saved_errno));
+  g_printerr ("\n");
+  return FALSE;
+}
+
 int
 pb_cli_fail (const char   *context,
              const GError *error)
 {
-  g_autofree char *message = NULL;
-
-  /* One line each, as scripts parse stderr line by line. */
-  message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+  /* Messages quote labels, files and servers: the whole line is escaped,
+   * which also keeps it one line, as scripts parse stderr line by line. */
+  g_autofree char *message = pb_cli_escape (error->message);
 
   if (context != NULL)
-    g_printerr ("presence-bridge-cli: %s: %s\n", context, message);
+    {
+      g_autofree char *escaped_context = pb_cli_escape (context);
+
+      g_printerr ("presence-bridge-cli: %s: %s\n", escaped_context, message);
+    }
   else
     g_printerr ("presence-bridge-cli: %s\n", message);
 
@@ -157,12 +277,16 @@ pb_cli_usage_error (const PbCliCommand *command,
                     const char         *format,
                     ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Usage errors quote what was typed, which a script may have taken from
+   * a file. */
+  message = pb_cli_escape (raw);
 
   /* One line, like every other error: scripts read stderr line by line. */
   g_printerr ("presence-bridge-cli %s: ", command->name);
@@ -178,11 +302,17 @@ pb_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  g_autoptr(GString) escaped = NULL;
+  gsize length;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  text = json_generator_to_data (generator, &length);
+  /* json-glib 1.6 leaves U+001F, C1 controls and bidi controls raw. */
+  escaped = g_string_sized_new (length + 1);
+  append_escaped (escaped, text, length, TRUE);
+  g_string_append_c (escaped, '\n');
+  pb_cli_write_stdout (escaped->str, escaped->len);
 }
 
 static const char *
@@ -204,6 +334,7 @@ void
 pb_cli_print_changes (GListModel *changes)
 {
   guint n = g_list_model_get_n_items (changes);
+  g_autoptr(GString) out = NULL;
 
   if (n == 0)
     {
@@ -211,13 +342,33 @@ pb_cli_print_changes (GListModel *changes)
       return;
     }
 
+  /* One write: an import into an empty profile lists every state and
+   * status, thousands of lines. */
+  out = g_string_sized_new (n * 120);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbChange) change = g_list_model_get_item (changes, i);
 
-      g_print ("%s %s: %s\n",
-               change_marker (pb_change_get_kind (change)),
-               pb_change_get_path (change),
-               pb_change_get_description (change));
+      g_string_append (out, change_marker (pb_change_get_kind (change)));
+      g_string_append_c (out, ' ');
+      pb_cli_append_escaped (out, pb_change_get_path (change));
+      g_string_append (out, ": ");
+      pb_cli_append_escaped (out, pb_change_get_description (change));
+      g_string_append_c (out, '\n');
     }
+  pb_cli_write_stdout (out->str, out->len);
 }
+
+gboolean
+pb_cli_parse_revision (const char *text,
+                       guint      *number)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return FALSE;
+
+  *number = (guint)value;
+  return TRUE;
+}
+

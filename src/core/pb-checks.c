@@ -4,6 +4,8 @@
  */
 #include "pb-checks.h"
 
+#include "pb-check-registry.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -35,7 +37,13 @@ typedef struct
   GString *message;
   /* Keys are borrowed from @config, which does not change during a run. */
   GHashTable *states; /* state id → StateInfo */
+  GHashTable *quoted; /* long text → its bounded form, see quote() */
 } Checks;
+
+/* Salesforce's limits on a presence status (DeveloperName, MasterLabel). */
+#define SALESFORCE_NAME_MAX_CHARS 80
+/* The most of one text a message quotes. */
+#define QUOTE_MAX_CHARS 60
 
 static void
 state_info_free (gpointer data)
@@ -44,6 +52,43 @@ state_info_free (gpointer data)
 
   g_free (info->display_name);
   g_free (info);
+}
+
+static char *
+dup_bounded (const char *text)
+{
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *start = NULL;
+
+  if (length <= QUOTE_MAX_CHARS)
+    return g_strdup (text);
+
+  start = g_strndup (text, g_utf8_offset_to_pointer (text, QUOTE_MAX_CHARS) - text);
+  /* Translators: the start of a long text, cut, then its length */
+  return g_strdup_printf (ngettext ("%s… (%ld character)", "%s… (%ld characters)", length), start, length);
+}
+
+/* Text from the configuration, fit to quote in a message: one longer than
+ * QUOTE_MAX_CHARS characters is cut there and given its length, so no
+ * label or id can make a message long, or slow to build, sort or show.
+ * Each long text is measured once per run. */
+static const char *
+quote (Checks     *checks,
+       const char *text)
+{
+  char *bounded;
+
+  if (text == NULL || strnlen (text, QUOTE_MAX_CHARS + 1) <= QUOTE_MAX_CHARS)
+    return text;
+
+  bounded = g_hash_table_lookup (checks->quoted, text);
+  if (bounded == NULL)
+    {
+      bounded = dup_bounded (text);
+      g_hash_table_insert (checks->quoted, (char *)text, bounded);
+    }
+
+  return bounded;
 }
 
 static StateInfo *
@@ -107,53 +152,57 @@ state_name (Checks    *checks,
             StateInfo *info)
 {
   if (info->display_name == NULL)
-    info->display_name = pb_configuration_dup_state_display_name (checks->config, info->id);
+    {
+      g_autofree char *name = pb_configuration_dup_state_display_name (checks->config, info->id);
+
+      info->display_name = dup_bounded (name);
+    }
 
   return info->display_name;
 }
 
-/* Takes the message from checks->message. */
+/* Takes the message from checks->message, and the severity from the
+ * registry. */
 static void
 add_finding (Checks     *checks,
              const char *code,
-             PbSeverity  severity,
              const char *path,
              PbSubject   subject,
              const char *subject_id)
 {
+  const PbCheckInfo *info = pb_check_registry_lookup (code);
+
+  g_assert (info != NULL);
   g_ptr_array_add (checks->findings,
-                   pb_finding_new (code, severity, path, checks->message->str, subject, subject_id));
+                   pb_finding_new (code, info->severity, path, checks->message->str, subject, subject_id));
 }
 
 /* A finding on a mapping entry: its path is "@member.@key". */
 static void
 add_entry_finding (Checks     *checks,
                    const char *code,
-                   PbSeverity  severity,
                    const char *member,
                    PbSubject   subject,
                    const char *key)
 {
   g_string_printf (checks->path, "%s.%s", member, key);
-  add_finding (checks, code, severity, checks->path->str, subject, key);
+  add_finding (checks, code, checks->path->str, subject, key);
 }
 
 static void
 add_presence_finding (Checks     *checks,
                       const char *code,
-                      PbSeverity  severity,
                       const char *api_name)
 {
-  add_entry_finding (checks, code, severity, "presenceToState", PB_SUBJECT_PRESENCE, api_name);
+  add_entry_finding (checks, code, "presenceToState", PB_SUBJECT_PRESENCE, api_name);
 }
 
 static void
 add_state_finding (Checks     *checks,
                    const char *code,
-                   PbSeverity  severity,
                    const char *state_id)
 {
-  add_entry_finding (checks, code, severity, "stateToPresence", PB_SUBJECT_STATE, state_id);
+  add_entry_finding (checks, code, "stateToPresence", PB_SUBJECT_STATE, state_id);
 }
 
 static void
@@ -166,7 +215,7 @@ add_indexed_finding (Checks     *checks,
                      const char *subject_id)
 {
   g_string_printf (checks->path, "%s[%u].%s", list, index, member);
-  add_finding (checks, code, PB_SEVERITY_ERROR, checks->path->str, subject, subject_id);
+  add_finding (checks, code, checks->path->str, subject, subject_id);
 }
 
 static void
@@ -190,7 +239,8 @@ check_agent_states (Checks *checks)
         {
           /* Translators: the first %s is a state id, the others state names. */
           g_string_printf (checks->message, _("The agent state id “%s” is used twice: by %s and by %s"),
-                           id, pb_agent_state_get_name (first), pb_agent_state_get_name (state));
+                           quote (checks, id), quote (checks, pb_agent_state_get_name (first)),
+                           quote (checks, pb_agent_state_get_name (state)));
           add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "agentStates", i, "id", PB_SUBJECT_STATE, id);
           continue;
         }
@@ -201,15 +251,15 @@ check_agent_states (Checks *checks)
               !pb_configuration_get_state_mapping (config, id, NULL))
             {
               g_string_printf (checks->message, _("The major state %s has no presence status: the configuration cannot be saved until it has one"),
-                               pb_agent_state_get_name (state));
-              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, PB_SEVERITY_ERROR, id);
+                               quote (checks, pb_agent_state_get_name (state)));
+              add_state_finding (checks, PB_CHECK_UNMAPPED_MAJOR_STATE, id);
             }
         }
       else if (pb_configuration_lookup_state (config, major_id) == NULL)
         {
           /* Translators: the first %s is a state name, the second a state id. */
           g_string_printf (checks->message, _("The agent state %s belongs to the major state %s, which is not in the account's list of states"),
-                           pb_agent_state_get_name (state), major_id);
+                           quote (checks, pb_agent_state_get_name (state)), quote (checks, major_id));
           add_indexed_finding (checks, PB_CHECK_UNKNOWN_STATE, "agentStates", i, "major", PB_SUBJECT_STATE, id);
         }
       else if (!pb_configuration_get_state_mapping (config, id, NULL))
@@ -217,7 +267,7 @@ check_agent_states (Checks *checks)
           g_string_printf (checks->message, _("The minor state %s has no presence of its own: it uses the mapping of %s"),
                            state_name (checks, state_info (checks, id)),
                            state_name (checks, state_info (checks, major_id)));
-          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, PB_SEVERITY_INFO, id);
+          add_state_finding (checks, PB_CHECK_MINOR_STATE_INHERITS, id);
         }
     }
 }
@@ -234,7 +284,7 @@ check_presence_statuses (Checks *checks)
       g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
       PbPresenceStatus *first;
       const char *api_name = pb_presence_status_get_api_name (status);
-      const char *label = pb_presence_status_get_label (status);
+      const char *label = quote (checks, pb_presence_status_get_label (status));
       StateInfo *state;
       const char *round_trip = NULL;
       gboolean is_default;
@@ -244,7 +294,7 @@ check_presence_statuses (Checks *checks)
         {
           /* Translators: the first %s is an API name, the others presence labels. */
           g_string_printf (checks->message, _("The presence status API name “%s” is used twice: by “%s” and by “%s”"),
-                           api_name, pb_presence_status_get_label (first), label);
+                           quote (checks, api_name), quote (checks, pb_presence_status_get_label (first)), label);
           add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "presenceStatuses", i, "apiName",
                                PB_SUBJECT_PRESENCE, api_name);
           continue;
@@ -256,7 +306,7 @@ check_presence_statuses (Checks *checks)
         {
           g_string_printf (checks->message, _("“%s” has no agent state of its own and sets %s (the default mapping)"),
                            label, state_name (checks, state));
-          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, PB_SEVERITY_INFO, api_name);
+          add_presence_finding (checks, PB_CHECK_DEFAULT_MAPPING_USED, api_name);
         }
 
       if (!pb_presence_status_is_online (status) &&
@@ -268,7 +318,7 @@ check_presence_statuses (Checks *checks)
           else
             g_string_printf (checks->message, _("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s: the platform offers calls to a busy agent"),
                              label, state_name (checks, state));
-          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, PB_SEVERITY_WARNING, api_name);
+          add_presence_finding (checks, PB_CHECK_BUSY_PRESENCE_TO_READY, api_name);
         }
 
       /* A state without any mapping is unmapped_major_state's business. */
@@ -285,10 +335,132 @@ check_presence_statuses (Checks *checks)
             {
               /* Translators: a presence label, a state name, another presence label. */
               g_string_printf (checks->message, _("The round trip does not come back: “%s” → %s → “%s”. The agent's choice is replaced at the next state change."),
-                               label, state_name (checks, state), pb_configuration_get_presence_label (config, round_trip));
+                               label, state_name (checks, state),
+                               quote (checks, pb_configuration_get_presence_label (config, round_trip)));
             }
-          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, PB_SEVERITY_WARNING, api_name);
+          add_presence_finding (checks, PB_CHECK_ROUND_TRIP_MISMATCH, api_name);
         }
+    }
+}
+
+typedef enum
+{
+  NAME_VALID,
+  NAME_BAD_CHARACTER,
+  NAME_FIRST_NOT_LETTER,
+  NAME_DOUBLE_UNDERSCORE,
+  NAME_TRAILING_UNDERSCORE,
+  NAME_TOO_LONG,
+} NameProblem;
+
+/* Salesforce's rules for a DeveloperName: letters, digits and underscores
+ * (ASCII), a letter first, no two underscores in a row, none at the end, at
+ * most 80 characters. One pass; the first rule broken is the one named. */
+static NameProblem
+developer_name_problem (const char *name)
+{
+  gsize length = 0;
+
+  for (const char *p = name; *p != '\0'; p++, length++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return NAME_BAD_CHARACTER;
+
+  if (!g_ascii_isalpha (name[0]))
+    return NAME_FIRST_NOT_LETTER;
+  if (strstr (name, "__") != NULL)
+    return NAME_DOUBLE_UNDERSCORE;
+  if (name[length - 1] == '_')
+    return NAME_TRAILING_UNDERSCORE;
+  if (length > SALESFORCE_NAME_MAX_CHARS)
+    return NAME_TOO_LONG;
+
+  return NAME_VALID;
+}
+
+static gboolean
+exceeds_salesforce_length (const char *text)
+{
+  /* Bytes bound characters from above: most texts need no counting. */
+  return strnlen (text, SALESFORCE_NAME_MAX_CHARS + 1) > SALESFORCE_NAME_MAX_CHARS &&
+         g_utf8_strlen (text, -1) > SALESFORCE_NAME_MAX_CHARS;
+}
+
+/* What comes from Salesforce keeps Salesforce's limits; a file that breaks
+ * them was not exported from an org. */
+static void
+check_salesforce_limits (Checks *checks)
+{
+  PbConfiguration *config = checks->config;
+  GListModel *statuses = pb_configuration_get_presence_statuses (config);
+  guint n = g_list_model_get_n_items (statuses);
+  /* API name in lower case → the first status's API name */
+  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
+      const char *api_name = pb_presence_status_get_api_name (status);
+      const char *label = pb_presence_status_get_label (status);
+      const char *first_spelling;
+      char *lower;
+
+      if (exceeds_salesforce_length (label))
+        {
+          /* Translators: an API name, then the start of a long label and its length */
+          g_string_printf (checks->message, _("The label of %s is longer than the 80 characters Salesforce allows: “%s”"),
+                           quote (checks, api_name), quote (checks, label));
+          add_indexed_finding (checks, PB_CHECK_LABEL_TOO_LONG, "presenceStatuses", i, "label",
+                               PB_SUBJECT_PRESENCE, api_name);
+        }
+
+      /* A second status of the same API name is duplicate_id's business. */
+      if (pb_configuration_lookup_presence (config, api_name) != status)
+        continue;
+
+      switch (developer_name_problem (api_name))
+        {
+        case NAME_BAD_CHARACTER:
+          g_string_printf (checks->message, _("The API name “%s” is not a Salesforce API name: it may hold only letters (A–Z), digits and underscores"),
+                           quote (checks, api_name));
+          break;
+        case NAME_FIRST_NOT_LETTER:
+          g_string_printf (checks->message, _("The API name “%s” is not a Salesforce API name: it must begin with a letter"),
+                           quote (checks, api_name));
+          break;
+        case NAME_DOUBLE_UNDERSCORE:
+          g_string_printf (checks->message, _("The API name “%s” is not a Salesforce API name: it may not contain two underscores in a row"),
+                           quote (checks, api_name));
+          break;
+        case NAME_TRAILING_UNDERSCORE:
+          g_string_printf (checks->message, _("The API name “%s” is not a Salesforce API name: it may not end with an underscore"),
+                           quote (checks, api_name));
+          break;
+        case NAME_TOO_LONG:
+          g_string_printf (checks->message, _("The API name “%s” is longer than the 80 characters Salesforce allows"),
+                           quote (checks, api_name));
+          break;
+        case NAME_VALID:
+        default:
+          g_string_truncate (checks->message, 0);
+        }
+      if (checks->message->len > 0)
+        add_indexed_finding (checks, PB_CHECK_INVALID_API_NAME, "presenceStatuses", i, "apiName",
+                             PB_SUBJECT_PRESENCE, api_name);
+
+      /* Salesforce keeps DeveloperNames unique regardless of case. */
+      lower = g_ascii_strdown (api_name, -1);
+      first_spelling = g_hash_table_lookup (folded, lower);
+      if (first_spelling != NULL)
+        {
+          g_free (lower);
+          /* Translators: two API names */
+          g_string_printf (checks->message, _("The API names “%s” and “%s” differ only in letter case: Salesforce takes them for the same name"),
+                           quote (checks, first_spelling), quote (checks, api_name));
+          add_indexed_finding (checks, PB_CHECK_API_NAME_CASE_CONFLICT, "presenceStatuses", i, "apiName",
+                               PB_SUBJECT_PRESENCE, api_name);
+        }
+      else
+        g_hash_table_insert (folded, lower, (char *)api_name);
     }
 }
 
@@ -330,15 +502,15 @@ check_busy_states (Checks *checks)
         {
           /* Translators: a state name, a presence label, the major state's name. */
           g_string_printf (checks->message, _("The agent state %s inherits “%s” from %s, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
-                           state_name (checks, info), pb_presence_status_get_label (status),
+                           state_name (checks, info), quote (checks, pb_presence_status_get_label (status)),
                            state_name (checks, state_info (checks, pb_agent_state_get_major_id (state))));
         }
       else
         {
           g_string_printf (checks->message, _("The agent state %s shows “%s”, which is online: Salesforce offers work to an agent who is busy, away or wrapping up"),
-                           state_name (checks, info), pb_presence_status_get_label (status));
+                           state_name (checks, info), quote (checks, pb_presence_status_get_label (status)));
         }
-      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, PB_SEVERITY_WARNING, id);
+      add_state_finding (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, id);
     }
 }
 
@@ -357,16 +529,17 @@ check_presence_mappings (Checks *checks)
         {
           /* Translators: an API name, then a state name. */
           g_string_printf (checks->message, _("The presence status %s is mapped to %s but is not in the org's list of presence statuses"),
-                           api_name, state_name (checks, state_info (checks, state_id)));
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, api_name);
+                           quote (checks, api_name), state_name (checks, state_info (checks, state_id)));
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, api_name);
         }
 
       if (pb_configuration_lookup_state (config, state_id) == NULL)
         {
           /* Translators: a presence label, then a state id. */
           g_string_printf (checks->message, _("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
-                           pb_configuration_get_presence_label (config, api_name), state_id);
-          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, api_name);
+                           quote (checks, pb_configuration_get_presence_label (config, api_name)),
+                           quote (checks, state_id));
+          add_presence_finding (checks, PB_CHECK_UNKNOWN_STATE, api_name);
         }
     }
 }
@@ -387,16 +560,16 @@ check_state_mappings (Checks *checks)
       if (pb_configuration_lookup_state (config, state_id) == NULL)
         {
           g_string_printf (checks->message, _("There is a presence mapping for the agent state %s, which is not in the account's list of states"),
-                           state_id);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, state_id);
+                           quote (checks, state_id));
+          add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, state_id);
         }
 
       if (api_name != NULL && pb_configuration_lookup_presence (config, api_name) == NULL)
         {
           /* Translators: a state name, then an API name. */
           g_string_printf (checks->message, _("The agent state %s is mapped to the presence status %s, which is not in the org's list of presence statuses"),
-                           state_name (checks, state_info (checks, state_id)), api_name);
-          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, PB_SEVERITY_ERROR, state_id);
+                           state_name (checks, state_info (checks, state_id)), quote (checks, api_name));
+          add_state_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, state_id);
         }
     }
 }
@@ -412,8 +585,8 @@ check_switches (Checks *checks)
   if (pb_configuration_lookup_state (config, post_call) == NULL)
     {
       g_string_printf (checks->message, _("Agent Post Call State is %s, which is not in the account's list of states"),
-                       post_call);
-      add_finding (checks, PB_CHECK_UNKNOWN_STATE, PB_SEVERITY_ERROR, "agentPostCallState",
+                       quote (checks, post_call));
+      add_finding (checks, PB_CHECK_UNKNOWN_STATE, "agentPostCallState",
                    PB_SUBJECT_SWITCHES, "agentPostCallState");
     }
 
@@ -422,7 +595,7 @@ check_switches (Checks *checks)
     {
       g_string_printf (checks->message, _("Revert to last status has no effect while Agent Post Call State is %s: agents always get the presence mapped to that state"),
                        state_name (checks, info));
-      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, PB_SEVERITY_WARNING, "revertToLastStatus",
+      add_finding (checks, PB_CHECK_REVERT_INEFFECTIVE, "revertToLastStatus",
                    PB_SUBJECT_SWITCHES, "revertToLastStatus");
     }
 }
@@ -533,9 +706,11 @@ pb_checks_run (PbConfiguration *configuration)
   checks.path = g_string_sized_new (128);
   checks.message = g_string_sized_new (256);
   checks.states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, state_info_free);
+  checks.quoted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   check_agent_states (&checks);
   check_presence_statuses (&checks);
+  check_salesforce_limits (&checks);
   check_busy_states (&checks);
   check_presence_mappings (&checks);
   check_state_mappings (&checks);
@@ -544,6 +719,7 @@ pb_checks_run (PbConfiguration *configuration)
   g_string_free (checks.path, TRUE);
   g_string_free (checks.message, TRUE);
   g_hash_table_unref (checks.states);
+  g_hash_table_unref (checks.quoted);
 
   sort_findings (findings);
 

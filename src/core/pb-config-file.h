@@ -20,14 +20,30 @@ PbConfiguration *pb_config_file_load_bytes (GBytes           *bytes,
                                             GError          **error);
 PbConfiguration *pb_config_file_load_path  (const char       *path,
                                             GError          **error);
+/* The same strict, bounded JSON reading for any document (at most
+ * PB_CONFIG_FILE_MAX_SIZE bytes and PB_CONFIG_FILE_MAX_DEPTH levels; no
+ * duplicate keys), for callers that read JSON of another shape. Errors are
+ * PB_ERROR_INVALID_FILE with "line:column" in the message. */
+JsonNode        *pb_config_file_parse_json (GBytes           *bytes,
+                                            GError          **error);
 
 /* Serialises with the snapshots; @exported_at NULL means now (UTC). */
 char            *pb_config_file_to_data    (PbConfiguration  *configuration,
                                             GDateTime        *exported_at,
                                             gsize            *length);
-/* Writes atomically (g_file_set_contents). */
+/* Replaces a regular file atomically, keeping its permissions; follows
+ * symbolic links; writes to a FIFO or a device as it is. */
 gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
                                             const char       *path,
                                             GError          **error);
+
+/* The mapping alone (docs/store.md): what the store keeps for a draft or a
+ * revision, next to its lists. */
+char            *pb_config_file_mapping_to_data (PbConfiguration  *configuration,
+                                                 gsize            *length);
+gboolean         pb_config_file_load_mapping    (PbConfiguration  *configuration,
+                                                 const char       *data,
+                                                 gsize             length,
+                                                 GError          **error);
 
 G_END_DECLS

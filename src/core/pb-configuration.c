@@ -33,6 +33,10 @@ struct _PbConfiguration
   char *agent_post_call_state;
 
   JsonObject *extra;
+
+  /* pb_configuration_assign() makes many changes and reports them once. */
+  guint frozen;
+  gboolean changed_while_frozen;
 };
 
 G_DEFINE_FINAL_TYPE (PbConfiguration, pb_configuration, G_TYPE_OBJECT)
@@ -56,7 +60,21 @@ static guint signals[N_SIGNALS];
 static void
 pb_configuration_emit_changed (PbConfiguration *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->frozen > 0)
+    self->changed_while_frozen = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Ends a run of changes begun with self->frozen++: reports them once. */
+static void
+pb_configuration_thaw (PbConfiguration *self)
+{
+  if (--self->frozen == 0 && self->changed_while_frozen)
+    {
+      self->changed_while_frozen = FALSE;
+      pb_configuration_emit_changed (self);
+    }
 }
 
 static void
@@ -184,18 +202,6 @@ pb_configuration_new (void)
   return g_object_new (PB_TYPE_CONFIGURATION, NULL);
 }
 
-static GPtrArray *
-list_model_to_array (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
-
 static void
 copy_table (GHashTable *from,
             GHashTable *to)
@@ -209,6 +215,17 @@ copy_table (GHashTable *from,
     g_hash_table_insert (to, g_strdup (key), g_strdup (value));
 }
 
+/* The unknown keys are JSON, which can change in place: never shared. */
+static void
+set_extra_copy (PbConfiguration *self,
+                JsonObject      *extra)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
+  g_autoptr(JsonNode) copy = json_node_copy (node);
+
+  pb_configuration_set_extra (self, json_node_get_object (copy));
+}
+
 /* Items are immutable, so a copy shares them and owns only the containers. */
 PbConfiguration *
 pb_configuration_copy (PbConfiguration *self)
@@ -216,7 +233,6 @@ pb_configuration_copy (PbConfiguration *self)
   PbConfiguration *copy;
   g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
-  g_autoptr(JsonNode) extra = NULL;
 
   g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
 
@@ -224,8 +240,8 @@ pb_configuration_copy (PbConfiguration *self)
   pb_configuration_set_account (copy, self->account_id, self->account_name);
   pb_configuration_set_org (copy, self->org_id, self->org_name, self->org_sandbox);
 
-  states = list_model_to_array (G_LIST_MODEL (self->agent_states));
-  statuses = list_model_to_array (G_LIST_MODEL (self->presence_statuses));
+  states = pb_list_model_to_array (G_LIST_MODEL (self->agent_states));
+  statuses = pb_list_model_to_array (G_LIST_MODEL (self->presence_statuses));
   pb_configuration_set_agent_states (copy, states);
   pb_configuration_set_presence_statuses (copy, statuses);
 
@@ -235,10 +251,7 @@ pb_configuration_copy (PbConfiguration *self)
   g_free (copy->agent_post_call_state);
   copy->agent_post_call_state = g_strdup (self->agent_post_call_state);
 
-  extra = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (extra, self->extra);
-  g_autoptr(JsonNode) extra_copy = json_node_copy (extra);
-  pb_configuration_set_extra (copy, json_node_get_object (extra_copy));
+  set_extra_copy (copy, self->extra);
 
   return copy;
 }
@@ -350,6 +363,150 @@ pb_configuration_equal (PbConfiguration *a,
          pb_configuration_lists_equal (a, b) &&
          pb_configuration_mapping_equal (a, b) &&
          extra_equal (a->extra, b->extra);
+}
+
+/* @key is ignored (Logged out, always offline), where not NULL. */
+static gboolean
+tables_equal_but (GHashTable *a,
+                  GHashTable *b,
+                  const char *key)
+{
+  GHashTableIter iter;
+  gpointer k, value;
+  guint size_a = g_hash_table_size (a) - (g_hash_table_contains (a, key) ? 1 : 0);
+  guint size_b = g_hash_table_size (b) - (g_hash_table_contains (b, key) ? 1 : 0);
+
+  if (size_a != size_b)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &k, &value))
+    {
+      gpointer other_value;
+
+      if (g_str_equal (k, key))
+        continue;
+      if (!g_hash_table_lookup_extended (b, k, NULL, &other_value) || g_strcmp0 (value, other_value) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the platform stores of a configuration (platform-api.md: the two
+ * mappings and revertToLastStatus): Agent Post Call State is the
+ * account's, and Logged out is offline whatever an entry says. */
+gboolean
+pb_configuration_published_equal (PbConfiguration *a,
+                                  PbConfiguration *b)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (a), FALSE);
+  g_return_val_if_fail (PB_IS_CONFIGURATION (b), FALSE);
+
+  return tables_equal (a->presence_to_state, b->presence_to_state) &&
+         tables_equal_but (a->state_to_presence, b->state_to_presence, PB_STATE_ID_LOGGED_OUT) &&
+         a->revert_to_last_status == b->revert_to_last_status;
+}
+
+/**
+ * pb_configuration_set_published:
+ * @from: the configuration whose mapping @self takes
+ *
+ * Another version of the mapping on @self's lists (a remote configuration
+ * has none of its own): the two mappings and Revert to last status become
+ * @from's, entries for ids the lists do not know included;
+ * #PbConfiguration::changed is emitted once, when anything changed.
+ */
+void
+pb_configuration_set_published (PbConfiguration *self,
+                                PbConfiguration *from)
+{
+  g_return_if_fail (PB_IS_CONFIGURATION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (from));
+
+  if (self == from)
+    return;
+
+  self->frozen++;
+
+  if (!tables_equal (self->presence_to_state, from->presence_to_state))
+    {
+      copy_table (from->presence_to_state, self->presence_to_state);
+      self->changed_while_frozen = TRUE;
+    }
+  if (!tables_equal (self->state_to_presence, from->state_to_presence))
+    {
+      copy_table (from->state_to_presence, self->state_to_presence);
+      self->changed_while_frozen = TRUE;
+    }
+  pb_configuration_set_revert_to_last_status (self, from->revert_to_last_status);
+
+  pb_configuration_thaw (self);
+}
+
+/**
+ * pb_configuration_assign:
+ * @source: what @self becomes
+ *
+ * Makes @self equal to @source in place, so that views bound to its list
+ * models stay bound: lists are replaced only when they differ (one
+ * #PbConfiguration::lists-changed each), and #PbConfiguration::changed is
+ * emitted once, when anything changed.
+ */
+void
+pb_configuration_assign (PbConfiguration *self,
+                         PbConfiguration *source)
+{
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+
+  g_return_if_fail (PB_IS_CONFIGURATION (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (source));
+
+  if (self == source)
+    return;
+
+  self->frozen++;
+
+  pb_configuration_set_account (self, source->account_id, source->account_name);
+  pb_configuration_set_org (self, source->org_id, source->org_name, source->org_sandbox);
+
+  if (!states_equal (G_LIST_MODEL (self->agent_states), G_LIST_MODEL (source->agent_states)))
+    {
+      states = pb_list_model_to_array (G_LIST_MODEL (source->agent_states));
+      pb_configuration_set_agent_states (self, states);
+    }
+  if (!statuses_equal (G_LIST_MODEL (self->presence_statuses), G_LIST_MODEL (source->presence_statuses)))
+    {
+      statuses = pb_list_model_to_array (G_LIST_MODEL (source->presence_statuses));
+      pb_configuration_set_presence_statuses (self, statuses);
+    }
+
+  if (!pb_configuration_mapping_equal (self, source))
+    {
+      copy_table (source->presence_to_state, self->presence_to_state);
+      copy_table (source->state_to_presence, self->state_to_presence);
+      pb_configuration_set_revert_to_last_status (self, source->revert_to_last_status);
+      pb_configuration_set_agent_post_call_state (self, source->agent_post_call_state);
+      self->changed_while_frozen = TRUE;
+    }
+
+  if (!extra_equal (self->extra, source->extra))
+    set_extra_copy (self, source->extra);
+
+  pb_configuration_thaw (self);
+}
+
+/* Nothing imported or fetched yet: no list and no mapping entry. */
+gboolean
+pb_configuration_is_empty (PbConfiguration *self)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), FALSE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->agent_states)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->presence_statuses)) == 0 &&
+         g_hash_table_size (self->presence_to_state) == 0 &&
+         g_hash_table_size (self->state_to_presence) == 0;
 }
 
 /* The two snapshots alone: what the mapping was made against. */
@@ -865,4 +1022,114 @@ pb_configuration_dup_state_display_name (PbConfiguration *self,
   return g_strdup_printf (_("%s › %s"),
                           major ? pb_agent_state_get_name (major) : pb_agent_state_get_major_id (state),
                           pb_agent_state_get_name (state));
+}
+
+char *
+pb_configuration_dup_presence_value (PbConfiguration *self,
+                                     const char      *api_name)
+{
+  const char *state_id;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+  g_return_val_if_fail (api_name != NULL, NULL);
+
+  state_id = pb_configuration_get_presence_mapping (self, api_name);
+  if (state_id == NULL)
+    return g_strdup (_("Default (Ready)"));
+
+  return pb_configuration_dup_state_display_name (self, state_id);
+}
+
+/* A state → presence entry's presence: its label, or "Offline". */
+static char *
+dup_entry_label (PbConfiguration *self,
+                 const char      *api_name)
+{
+  if (api_name == NULL)
+    return g_strdup (C_("presence", "Offline"));
+
+  return g_strdup (pb_configuration_get_presence_label (self, api_name));
+}
+
+char *
+pb_configuration_dup_state_value (PbConfiguration *self,
+                                  const char      *state_id)
+{
+  PbAgentState *state;
+  const char *major_id;
+  const char *presence = NULL;
+  g_autofree char *major_name = NULL;
+  g_autofree char *inherited = NULL;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+  g_return_val_if_fail (state_id != NULL, NULL);
+
+  /* Fixed behaviour, whatever an entry says (pb_configuration_resolve_state()). */
+  if (pb_configuration_get_state_kind (self, state_id) == PB_STATE_KIND_LOGGED_OUT)
+    return g_strdup (C_("presence", "Offline"));
+
+  if (pb_configuration_get_state_mapping (self, state_id, &presence))
+    return dup_entry_label (self, presence);
+
+  state = pb_configuration_lookup_state (self, state_id);
+  major_id = state != NULL ? pb_agent_state_get_major_id (state) : NULL;
+  if (major_id == NULL)
+    return g_strdup (_("Not mapped"));
+
+  major_name = pb_configuration_dup_state_display_name (self, major_id);
+  if (pb_configuration_get_state_mapping (self, major_id, &presence))
+    inherited = dup_entry_label (self, presence);
+  else
+    /* Translators: what a minor state gets while its major state has no presence. */
+    inherited = g_strdup (_("not mapped"));
+
+  /* Translators: a minor state without an entry of its own: "Same as Away (Away from desk)". */
+  return g_strdup_printf (_("Same as %s (%s)"), major_name, inherited);
+}
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded_word)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return strstr (folded, folded_word) != NULL;
+}
+
+/* What the simulator asks for ("the Busy minor for inbound calls", "a
+ * Lunch state"): accounts name their states freely, so a word in the id or
+ * the name is the best guess there is (docs/simulation.md). */
+const char *
+pb_configuration_find_state (PbConfiguration *self,
+                             PbStateKind      kind,
+                             gboolean         minor,
+                             const char      *word,
+                             const char      *except)
+{
+  g_autofree char *folded_word = NULL;
+  guint n;
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (self), NULL);
+
+  folded_word = word != NULL ? g_utf8_casefold (word, -1) : NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->agent_states));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (G_LIST_MODEL (self->agent_states), i);
+      const char *id = pb_agent_state_get_id (state);
+
+      /* Duplicates are an error of their own; lookups see the first. */
+      if (pb_configuration_lookup_state (self, id) != state ||
+          pb_agent_state_is_major (state) == minor ||
+          g_strcmp0 (id, except) == 0 ||
+          pb_configuration_get_state_kind (self, id) != kind)
+        continue;
+
+      if (folded_word == NULL ||
+          contains_folded (id, folded_word) ||
+          contains_folded (pb_agent_state_get_name (state), folded_word))
+        return id;
+    }
+
+  return NULL;
 }

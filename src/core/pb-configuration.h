@@ -27,12 +27,22 @@ G_DECLARE_FINAL_TYPE (PbConfiguration, pb_configuration, PB, CONFIGURATION, GObj
 
 PbConfiguration  *pb_configuration_new                       (void);
 PbConfiguration  *pb_configuration_copy                      (PbConfiguration  *self);
+void              pb_configuration_assign                    (PbConfiguration  *self,
+                                                              PbConfiguration  *source);
 gboolean          pb_configuration_equal                     (PbConfiguration  *a,
                                                               PbConfiguration  *b);
 gboolean          pb_configuration_mapping_equal             (PbConfiguration  *a,
                                                               PbConfiguration  *b);
 gboolean          pb_configuration_lists_equal               (PbConfiguration  *a,
                                                               PbConfiguration  *b);
+gboolean          pb_configuration_is_empty                  (PbConfiguration  *self);
+/* The part a platform stores: the two mappings and the switch. */
+gboolean          pb_configuration_published_equal           (PbConfiguration  *a,
+                                                              PbConfiguration  *b);
+/* Makes @self's published part @from's; its lists, account, org, Agent
+ * Post Call State and unknown keys stay. */
+void              pb_configuration_set_published             (PbConfiguration  *self,
+                                                              PbConfiguration  *from);
 
 /* Account and org the configuration belongs to (may be NULL). */
 const char       *pb_configuration_get_account_id            (PbConfiguration  *self);
@@ -115,5 +125,22 @@ PbStateKind       pb_configuration_get_state_kind            (PbConfiguration  *
                                                               const char       *state_id);
 char             *pb_configuration_dup_state_display_name    (PbConfiguration  *self,
                                                               const char       *state_id);
+/* What a mapping row shows as its value, in the product's words. For a
+ * status: the state it sets ("Away › Break"), or "Default (Ready)". For a
+ * state: its presence's label, or "Offline"; without an entry of its own,
+ * "Not mapped" for a major and "Same as Away (Away from desk)" for a minor,
+ * naming what it inherits. */
+char             *pb_configuration_dup_presence_value        (PbConfiguration  *self,
+                                                              const char       *api_name);
+char             *pb_configuration_dup_state_value           (PbConfiguration  *self,
+                                                              const char       *state_id);
+/* The first state, in list order, of @kind, minor or major as asked, whose
+ * id or name contains @word (ignoring case; NULL for any), other than
+ * @except (may be NULL). */
+const char       *pb_configuration_find_state                (PbConfiguration  *self,
+                                                              PbStateKind       kind,
+                                                              gboolean          minor,
+                                                              const char       *word,
+                                                              const char       *except);
 
 G_END_DECLS

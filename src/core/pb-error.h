@@ -23,6 +23,9 @@ typedef enum
   PB_ERROR_STORE_NEWER,        /* store written by a newer version (exit 6) */
   PB_ERROR_STORE_CORRUPT,      /* store corrupt, moved aside (exit 6) */
   PB_ERROR_STORE_FAILED,       /* store I/O or SQLite failure (exit 6) */
+  PB_ERROR_STORE_BUSY,         /* another process held the store too long; nothing changed (exit 7) */
+  PB_ERROR_STORE_READ_ONLY,    /* the store may be read but not written (exit 6) */
+  PB_ERROR_STORE_CHANGED,      /* the profile changed elsewhere since it was read; nothing written */
 } PbError;
 
 GQuark pb_error_quark (void);

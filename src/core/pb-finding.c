@@ -223,3 +223,18 @@ pb_severity_to_string (PbSeverity severity)
       g_return_val_if_reached (NULL);
     }
 }
+
+gboolean
+pb_finding_equal (PbFinding *a,
+                  PbFinding *b)
+{
+  g_return_val_if_fail (PB_IS_FINDING (a), FALSE);
+  g_return_val_if_fail (PB_IS_FINDING (b), FALSE);
+
+  return a->severity == b->severity &&
+         a->subject == b->subject &&
+         g_strcmp0 (a->code, b->code) == 0 &&
+         g_strcmp0 (a->path, b->path) == 0 &&
+         g_strcmp0 (a->message, b->message) == 0 &&
+         g_strcmp0 (a->subject_id, b->subject_id) == 0;
+}

@@ -49,6 +49,10 @@ const char *pb_finding_get_message    (PbFinding  *self);
 PbSubject   pb_finding_get_subject    (PbFinding  *self);
 const char *pb_finding_get_subject_id (PbFinding  *self);
 
+/* Same code, severity, path, message and subject. */
+gboolean    pb_finding_equal          (PbFinding  *a,
+                                       PbFinding  *b);
+
 const char *pb_severity_to_string     (PbSeverity  severity);
 
 G_END_DECLS

@@ -163,3 +163,16 @@ pb_preview_event_to_string (PbPreviewEvent *self)
    * arrow, or use one that points the way your script reads. */
   return g_strdup_printf (_("%s → %s"), self->trigger, self->outcome);
 }
+
+gboolean
+pb_preview_event_equal (PbPreviewEvent *a,
+                        PbPreviewEvent *b)
+{
+  g_return_val_if_fail (PB_IS_PREVIEW_EVENT (a), FALSE);
+  g_return_val_if_fail (PB_IS_PREVIEW_EVENT (b), FALSE);
+
+  return a->kind == b->kind &&
+         g_strcmp0 (a->trigger, b->trigger) == 0 &&
+         g_strcmp0 (a->outcome, b->outcome) == 0 &&
+         g_strcmp0 (a->subject_id, b->subject_id) == 0;
+}

@@ -35,5 +35,7 @@ const char         *pb_preview_event_get_outcome (PbPreviewEvent     *self);
 const char         *pb_preview_event_get_subject_id (PbPreviewEvent  *self);
 /* "trigger → outcome", as the CLI prints it. */
 char               *pb_preview_event_to_string   (PbPreviewEvent     *self);
+gboolean            pb_preview_event_equal       (PbPreviewEvent     *a,
+                                                  PbPreviewEvent     *b);
 
 G_END_DECLS

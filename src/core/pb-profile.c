@@ -209,6 +209,28 @@ pb_profile_new (const char *name)
   return g_object_new (PB_TYPE_PROFILE, "name", name, NULL);
 }
 
+/* A profile to edit without changing the one the store handed out (which
+ * windows and sessions share). */
+PbProfile *
+pb_profile_copy (PbProfile *self)
+{
+  PbProfile *copy;
+
+  g_return_val_if_fail (PB_IS_PROFILE (self), NULL);
+
+  copy = pb_profile_new (self->name);
+  copy->id = self->id;
+  copy->is_default = self->is_default;
+  copy->platform_url = g_strdup (self->platform_url);
+  copy->auth_url = g_strdup (self->auth_url);
+  copy->client_id = g_strdup (self->client_id);
+  copy->salesforce_login_url = g_strdup (self->salesforce_login_url);
+  copy->salesforce_client_id = g_strdup (self->salesforce_client_id);
+  copy->callback_port = self->callback_port;
+  copy->sandbox_org = self->sandbox_org;
+  return copy;
+}
+
 const char *
 pb_profile_get_name (PbProfile *self)
 {

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (PbProfile, pb_profile, PB, PROFILE, GObject)
  * not write anything until pb_store_update_profile(). Secrets never live
  * here. */
 PbProfile  *pb_profile_new                      (const char *name);
+PbProfile  *pb_profile_copy                     (PbProfile  *self);
 const char *pb_profile_get_name                 (PbProfile  *self);
 gint64      pb_profile_get_id                   (PbProfile  *self);
 void        pb_profile_set_id                   (PbProfile  *self,

@@ -17,14 +17,44 @@ pb_sqlite_set_error (GError  **error,
   if (path == NULL)
     path = "";
 
-  /* Administrators can act on a full disk; SQLite's "database or disk is
-   * full" does not say which. */
-  if (sqlite3_errcode (db) == SQLITE_FULL)
-    g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                 _("Cannot write to the store “%s”: the disk is full"), path);
-  else
-    g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                 _("The store “%s” failed: %s"), path, sqlite3_errmsg (db));
+  /* Administrators can act on a full disk or a busy store; SQLite's
+   * "database or disk is full" does not say which, and "database is
+   * locked" sounds broken when it only means "try again". */
+  switch (sqlite3_errcode (db) & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
+                   _("Cannot write to the store “%s”: the disk is full"), path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_BUSY,
+                   _("The store “%s” is busy: another program is writing to it. "
+                     "Nothing was changed; try again in a moment."), path);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      /* Found in use: say so now, and leave a mark for the next open to
+       * check the whole file and move it aside (pb-store.c). */
+      if (*path != '\0')
+        {
+          g_autofree char *marker = g_strconcat (path, PB_SQLITE_DAMAGE_MARKER_SUFFIX, NULL);
+
+          g_file_set_contents (marker, sqlite3_errmsg (db), -1, NULL);
+        }
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_CORRUPT,
+                   _("The store “%s” is damaged (%s). Nothing was changed. It is checked, and moved "
+                     "aside if it is corrupt, the next time Presence Bridge opens it."),
+                   path, sqlite3_errmsg (db));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_READ_ONLY,
+                   _("The store “%s” cannot be written: it is read-only"), path);
+      break;
+    default:
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
+                   _("The store “%s” failed: %s"), path, sqlite3_errmsg (db));
+    }
 }
 
 gboolean

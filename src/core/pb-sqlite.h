@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 /* sqlite3_finalize() returns the last step's error, which callers have
  * already seen: the cleanup only frees. */
+/* Beside a store in which SQLite found damage while in use. */
+#define PB_SQLITE_DAMAGE_MARKER_SUFFIX ".damaged"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 void          pb_sqlite_set_error       (GError       **error,

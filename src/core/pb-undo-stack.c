@@ -9,13 +9,14 @@ typedef enum
   EDIT_PRESENCE_MAPPING,
   EDIT_STATE_MAPPING,
   EDIT_REVERT_TO_LAST_STATUS,
+  EDIT_REPLACE,
 } EditKind;
 
 /* One edit as a pair of values, so undoing and redoing are the same
  * operation in opposite directions. For the presence mapping a NULL value
  * means "no entry"; for the state mapping an entry can exist with a NULL
  * presence (offline), hence the separate flags; for the switch the flags
- * are the values. */
+ * are the values; a replacement keeps both whole configurations. */
 typedef struct
 {
   EditKind  kind;
@@ -24,6 +25,8 @@ typedef struct
   gboolean  had_after;
   char     *before;
   char     *after;
+  PbConfiguration *whole_before;
+  PbConfiguration *whole_after;
 } Edit;
 
 struct _PbUndoStack
@@ -55,6 +58,8 @@ edit_free (gpointer data)
   g_free (edit->key);
   g_free (edit->before);
   g_free (edit->after);
+  g_clear_object (&edit->whole_before);
+  g_clear_object (&edit->whole_after);
   g_free (edit);
 }
 
@@ -90,6 +95,9 @@ edit_apply (Edit            *edit,
       break;
     case EDIT_REVERT_TO_LAST_STATUS:
       pb_configuration_set_revert_to_last_status (configuration, has);
+      break;
+    case EDIT_REPLACE:
+      pb_configuration_assign (configuration, forward ? edit->whole_after : edit->whole_before);
       break;
     default:
       g_assert_not_reached ();
@@ -390,4 +398,29 @@ pb_undo_stack_clear (PbUndoStack *self)
   g_queue_clear_full (&self->undo, edit_free);
   g_queue_clear_full (&self->redo, edit_free);
   pb_undo_stack_notify_state (self, could_undo, could_redo);
+}
+
+/**
+ * pb_undo_stack_replace:
+ * @with: what the configuration becomes, lists included
+ *
+ * Replaces the whole configuration as one edit (taking another version of
+ * it, say): undoing it brings back what was there, lists included.
+ */
+void
+pb_undo_stack_replace (PbUndoStack     *self,
+                       PbConfiguration *with)
+{
+  Edit *edit;
+
+  g_return_if_fail (PB_IS_UNDO_STACK (self));
+  g_return_if_fail (PB_IS_CONFIGURATION (with));
+
+  if (pb_configuration_equal (self->configuration, with))
+    return;
+
+  edit = edit_new (EDIT_REPLACE, NULL);
+  edit->whole_before = pb_configuration_copy (self->configuration);
+  edit->whole_after = pb_configuration_copy (with);
+  pb_undo_stack_push (self, edit);
 }

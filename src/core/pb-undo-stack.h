@@ -34,6 +34,8 @@ void             pb_undo_stack_unset_state_mapping       (PbUndoStack     *self,
                                                           const char      *state_id);
 void             pb_undo_stack_set_revert_to_last_status (PbUndoStack     *self,
                                                           gboolean         revert);
+void             pb_undo_stack_replace                   (PbUndoStack     *self,
+                                                          PbConfiguration *with);
 
 gboolean         pb_undo_stack_get_can_undo              (PbUndoStack     *self);
 gboolean         pb_undo_stack_get_can_redo              (PbUndoStack     *self);

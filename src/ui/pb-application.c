@@ -80,7 +80,7 @@ ensure_generated_profile (PbApplication  *self,
     return g_steal_pointer (&name);
 
   generated = pb_generator_create (n_statuses, n_states, 1);
-  if (pb_store_import (self->store, name, generated, "Generated", NULL, error) == 0)
+  if (pb_store_import (self->store, name, generated, "Generated", NULL, NULL, error) == 0)
     return NULL;
 
   return g_steal_pointer (&name);

@@ -428,7 +428,7 @@ restore_thread (GTask        *task,
   GError *error = NULL;
   guint restored;
 
-  restored = pb_store_restore_revision (data->store, data->profile, data->number, &error);
+  restored = pb_store_restore_revision (data->store, data->profile, data->number, NULL, &error);
   if (restored == 0)
     g_task_return_error (task, error);
   else

@@ -356,7 +356,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
 
   data->revision = pb_store_import (data->store, data->profile_name, data->imported,
-                                    data->comment, &profile, &error);
+                                    data->comment, NULL, &profile, &error);
   if (data->revision == 0)
     {
       g_task_return_error (task, error);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "pb-problem-group.h"
@@ -116,48 +115,28 @@ pb_problem_group_get_code (PbProblemGroup *self)
   return self->code;
 }
 
-/* The checks in the order their groups are listed within a severity,
- * with their titles. The one place that names checks in the window: when
- * the core has a registry of checks, this reads it. */
-static const struct {
-  const char *code;
-  const char *title;
-} checks[] = {
-  { PB_CHECK_UNMAPPED_MAJOR_STATE, N_("Major states without a presence") },
-  { PB_CHECK_UNKNOWN_STATE, N_("Mappings to agent states that no longer exist") },
-  { PB_CHECK_UNKNOWN_PRESENCE, N_("Mappings to presence statuses that no longer exist") },
-  { PB_CHECK_DUPLICATE_ID, N_("Duplicate ids") },
-  { PB_CHECK_REVERT_INEFFECTIVE, N_("Revert to last status has no effect") },
-  { PB_CHECK_BUSY_PRESENCE_TO_READY, N_("Busy presences that set Ready") },
-  { PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, N_("Online presences for busy or away states") },
-  { PB_CHECK_ROUND_TRIP_MISMATCH, N_("Round trips that do not come back") },
-  { PB_CHECK_DEFAULT_MAPPING_USED, N_("Presence statuses that set Ready by default") },
-  { PB_CHECK_MINOR_STATE_INHERITS, N_("Minor states that use their major state’s presence") },
-};
-
+/* Groups are listed in the order of the checks' registry within a
+ * severity; a code no check has (a platform's own finding) comes last. */
 static guint
 check_rank (const char *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+  guint n_checks;
+  const PbCheckInfo *checks = pb_check_registry_get_all (&n_checks);
+
+  for (guint i = 0; i < n_checks; i++)
     if (g_str_equal (checks[i].code, code))
       return i;
 
-  return G_N_ELEMENTS (checks);
+  return n_checks;
 }
 
 const char *
 pb_problem_group_get_title (PbProblemGroup *self)
 {
-  guint rank;
-
   g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
 
-  rank = check_rank (self->code);
-  if (rank < G_N_ELEMENTS (checks))
-    return _(checks[rank].title);
-
-  /* A check newer than this table: its code is still meaningful. */
-  return self->code;
+  /* The check's title from the registry; for an unknown code, the code. */
+  return pb_check_registry_get_title (self->code);
 }
 
 int

@@ -54,7 +54,7 @@ save_draft_thread (GTask        *task,
   StoreJob *job = task_data;
   GError *error = NULL;
 
-  if (pb_store_save_draft (job->store, job->profile, job->configuration, &error))
+  if (pb_store_save_draft (job->store, job->profile, job->configuration, NULL, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -206,7 +206,7 @@ save_revision_thread (GTask        *task,
   guint number;
 
   number = pb_store_save_revision (job->store, job->profile, job->configuration,
-                                   PB_REVISION_SOURCE_SAVE, job->comment, &error);
+                                   PB_REVISION_SOURCE_SAVE, job->comment, NULL, &error);
   if (number == 0)
     g_task_return_error (task, error);
   else

@@ -291,7 +291,7 @@ load_example_thread (GTask        *task,
 
   /* Translators: the name of the profile the worked example is loaded into. */
   if (pb_store_import (job->store, C_("profile name", "Example"), job->example,
-                       _("The worked example"), &profile, &error) == 0)
+                       _("The worked example"), NULL, &profile, &error) == 0)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, profile, g_object_unref);

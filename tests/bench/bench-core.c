@@ -8,37 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "pb-core.h"
+#include "pb-test-fixtures.h"
 
 typedef void (*BenchFunc) (gpointer data);
-
-/* Median of @runs runs, in milliseconds. */
-static double
-measure (BenchFunc func,
-         gpointer  data,
-         guint     runs)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = 0; i < runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      func (data);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (times, ms);
-    }
-
-  for (guint i = 1; i < times->len; i++)
-    for (guint j = i; j > 0 && g_array_index (times, double, j - 1) > g_array_index (times, double, j); j--)
-      {
-        double t = g_array_index (times, double, j);
-        g_array_index (times, double, j) = g_array_index (times, double, j - 1);
-        g_array_index (times, double, j - 1) = t;
-      }
-
-  return g_array_index (times, double, times->len / 2);
-}
 
 typedef struct
 {
@@ -74,6 +46,24 @@ bench_preview (gpointer data)
   g_autoptr(GListModel) events = pb_preview_build (b->config);
 }
 
+/* The day is made from the lists, then played: what the CLI and the
+ * window do for one run. */
+static void
+bench_simulate_default (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(PbDayScript) day = pb_day_script_new_default (b->config);
+  g_autoptr(GListModel) steps = pb_simulation_run (b->config, day);
+}
+
+static void
+bench_simulate_every_status (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(PbDayScript) day = pb_day_script_new_every_status (b->config);
+  g_autoptr(GListModel) steps = pb_simulation_run (b->config, day);
+}
+
 static void
 bench_export (gpointer data)
 {
@@ -103,7 +93,7 @@ bench_save_draft (gpointer data)
   /* One edit, then the autosave the window does after it. */
   pb_configuration_set_presence_mapping (b->config, pb_presence_status_get_api_name (status),
                                          pb_agent_state_get_id (state));
-  pb_store_save_draft (b->store, b->profile, b->config, &error);
+  pb_store_save_draft (b->store, b->profile, b->config, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -123,7 +113,7 @@ bench_save_revision (gpointer data)
   Bench *b = data;
   g_autoptr(GError) error = NULL;
 
-  pb_store_save_revision (b->store, b->profile, b->config, PB_REVISION_SOURCE_SAVE, "bench", &error);
+  pb_store_save_revision (b->store, b->profile, b->config, PB_REVISION_SOURCE_SAVE, "bench", NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -146,14 +136,16 @@ run_size (guint n_statuses,
   b.data = pb_config_file_to_data (b.config, NULL, &b.length);
 
   g_print ("%u statuses, %u states (file %.1f KiB)\n", n_statuses, n_states, b.length / 1024.0);
-  g_print ("  %-34s %9.3f ms\n", "generate", measure (bench_generate, &b, 5));
-  g_print ("  %-34s %9.3f ms\n", "checks (pb_checks_run)", measure (bench_checks, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "preview (pb_preview_build)", measure (bench_preview, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "export to JSON", measure (bench_export, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "load from JSON", measure (bench_load, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "edit + autosave draft", measure (bench_save_draft, &b, 21));
-  g_print ("  %-34s %9.3f ms\n", "load draft", measure (bench_load_draft, &b, 11));
-  g_print ("  %-34s %9.3f ms\n", "save revision", measure (bench_save_revision, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "generate", pb_test_measure_median (bench_generate, &b, 5));
+  g_print ("  %-34s %9.3f ms\n", "checks (pb_checks_run)", pb_test_measure_median (bench_checks, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "preview (pb_preview_build)", pb_test_measure_median (bench_preview, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "simulate the default day", pb_test_measure_median (bench_simulate_default, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "simulate every-status", pb_test_measure_median (bench_simulate_every_status, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "export to JSON", pb_test_measure_median (bench_export, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "load from JSON", pb_test_measure_median (bench_load, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "edit + autosave draft", pb_test_measure_median (bench_save_draft, &b, 21));
+  g_print ("  %-34s %9.3f ms\n", "load draft", pb_test_measure_median (bench_load_draft, &b, 11));
+  g_print ("  %-34s %9.3f ms\n", "save revision", pb_test_measure_median (bench_save_revision, &b, 11));
 
   g_clear_object (&b.store);
   g_clear_object (&b.profile);

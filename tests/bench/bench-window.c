@@ -133,7 +133,7 @@ prepare_store (const char *dir,
 
   store = pb_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pb_store_import (store, c->title, config, NULL, NULL, &error), ==, 1);
+  g_assert_cmpuint (pb_store_import (store, c->title, config, NULL, NULL, NULL, &error), ==, 1);
   g_assert_no_error (error);
 }
 
