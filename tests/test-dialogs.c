@@ -23,6 +23,7 @@ typedef struct
   char *path;
   PbStore *store;
   PbProfile *profile;
+  PbSession *session;  /* the window's, for the dialogs that take one */
 } Fixture;
 
 static void
@@ -47,6 +48,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  if (f->session != NULL)
+    pb_test_finalize_soon (g_steal_pointer (&f->session));
   g_clear_object (&f->profile);
   g_assert_finalize_object (g_steal_pointer (&f->store));
 
@@ -521,10 +524,28 @@ test_diff_view_rows (void)
 
 /* The history dialog */
 
+/* The profile as a window has it open: what it has in the store now. */
+static PbSession *
+open_session (Fixture *f)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (f->session);
+  f->session = pb_session_new (f->store, f->profile);
+  pb_session_load_async (f->session, NULL, pb_test_result_cb, &slot);
+  result = pb_test_wait_result (&slot);
+  g_assert_true (pb_session_load_finish (f->session, result, &error));
+  g_assert_no_error (error);
+
+  return f->session;
+}
+
 static GtkWidget *
 open_history (Fixture *f)
 {
-  GtkWidget *dialog = pb_history_dialog_new (NULL, f->store, f->profile);
+  GtkWidget *dialog = pb_history_dialog_new (NULL, open_session (f));
 
   watch_finalize (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -785,7 +806,7 @@ test_history_narrow (Fixture       *f,
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
 
-  dialog = pb_history_dialog_new (NULL, f->store, f->profile);
+  dialog = pb_history_dialog_new (NULL, open_session (f));
   watch_finalize (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 600);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -854,7 +875,7 @@ open_import_sized (Fixture         *f,
                    const char      *file_name,
                    int              height)
 {
-  GtkWidget *dialog = pb_import_dialog_new (NULL, f->store, profile_name, imported, file_name);
+  GtkWidget *dialog = pb_import_dialog_new (NULL, f->store, NULL, profile_name, imported, file_name);
 
   watch_finalize (dialog);
   if (height > 0)

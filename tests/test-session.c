@@ -206,10 +206,13 @@ test_load_and_refresh (Fixture       *f,
 
   /* An edit: the checks follow (off the main thread), and the store has
    * it once the status says so. */
+  g_assert_true (pb_session_get_refreshed (f->session));
   watch_start (f, &refreshed, "refreshed");
   pb_session_set_state_mapping (f->session, "busy", "Ready_for_Chats");
   g_assert_cmpint (pb_session_get_draft_status (f->session), ==, PB_DRAFT_STATUS_SAVING);
+  g_assert_false (pb_session_get_refreshed (f->session));
   watch_wait (f, &refreshed);
+  g_assert_true (pb_session_get_refreshed (f->session));
   g_assert_true (pb_session_get_has_unsaved_changes (f->session));
   g_assert_cmpuint (pb_session_get_n_warnings (f->session), >, 4);
   wait_for_status (f, PB_DRAFT_STATUS_SAVED);
@@ -579,6 +582,46 @@ test_remote (Fixture       *f,
   g_assert_false (pb_session_get_has_unsaved_changes (f->session));
 }
 
+/* Connection settings go to the store behind the edits queued before,
+ * then :profile follows; the draft and the generation are not touched. */
+static void
+test_update_profile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PbProfile) edited = pb_profile_copy (pb_session_get_profile (f->session));
+  g_autoptr(PbProfile) stored = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 before = 0, after = 0;
+  gboolean notified = FALSE;
+
+  g_assert_true (pb_store_get_generation (f->store, f->profile, &before, NULL));
+  g_signal_connect_swapped (f->session, "notify::profile", G_CALLBACK (set_flag_cb), &notified);
+
+  pb_session_set_state_mapping (f->session, "busy", "Ready_for_Chats");
+  pb_profile_set_platform_url (edited, "https://platform.example.com/api");
+  pb_profile_set_sandbox_org (edited, TRUE);
+  pb_session_update_profile_async (f->session, edited, NULL, result_cb, &slot);
+  result = wait_for_result (f, &slot);
+  g_assert_true (pb_session_update_profile_finish (f->session, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (notified);
+  g_assert_cmpstr (pb_profile_get_platform_url (pb_session_get_profile (f->session)), ==,
+                   "https://platform.example.com/api");
+  stored = pb_store_lookup_profile (f->other, pb_profile_get_name (f->profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_profile_get_platform_url (stored), ==, "https://platform.example.com/api");
+  g_assert_true (pb_profile_get_sandbox_org (stored));
+
+  wait_for_status (f, PB_DRAFT_STATUS_SAVED);
+  g_assert_true (pb_store_get_generation (f->store, f->profile, &after, NULL));
+  /* The edit's autosave advanced it once; the settings did not. */
+  g_assert_cmpuint (after, ==, before + 1);
+  g_assert_cmpint (pb_session_get_draft_status (f->session), ==, PB_DRAFT_STATUS_SAVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +640,7 @@ main (int   argc,
   ADD ("/session/kept-aside/survives", test_kept_aside_survives);
   ADD ("/session/restore-and-import", test_restore_and_import);
   ADD ("/session/remote", test_remote);
+  ADD ("/session/update-profile", test_update_profile);
 
 #undef ADD
 

@@ -119,14 +119,17 @@ test_map_status_changes_problems (Fixture       *fixture,
   g_assert_true (pb_test_preview_contains (window, "Agent picks “On a call” → ContactPad state Ready (default mapping)"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Example (Unsaved changes) – Presence Bridge");
 
-  /* Undo and redo go through the same path. */
+  /* Undo and redo go through the same path: the draft at once, the
+   * checks after it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "On_a_call"), ==, "away");
+  pb_test_window_wait_refreshed (window);
   g_assert_cmpuint (pb_test_count_findings (window, PB_CHECK_BUSY_PRESENCE_TO_READY, "On_a_call"), ==, 0);
   g_assert_cmpstr (pb_test_chooser_text (chooser), ==, "Away");
   g_assert_false (pb_window_get_has_unsaved_changes (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  pb_test_window_wait_refreshed (window);
   g_assert_cmpuint (pb_test_count_findings (window, PB_CHECK_BUSY_PRESENCE_TO_READY, "On_a_call"), ==, 1);
   g_assert_cmpstr (pb_test_chooser_text (chooser), ==, "Default (Ready)");
 

@@ -24,6 +24,7 @@ typedef enum
   OP_RECORD_FETCH,
   OP_RECORD_PUBLISH,
   OP_RESOLVE_CONFLICT,
+  OP_UPDATE_PROFILE,
 } OpKind;
 
 typedef struct
@@ -43,6 +44,7 @@ typedef struct
   PbRemoteConfiguration *stored;
   gboolean keep_local;
   GObject *outcome;           /* what the request returns, besides a number */
+  PbProfile *profile;         /* new connection settings */
 } Op;
 
 struct _PbSession

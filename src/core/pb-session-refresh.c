@@ -188,6 +188,13 @@ _pb_session_schedule_refresh (PbSession *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
+gboolean
+pb_session_get_refreshed (PbSession *self)
+{
+  g_return_val_if_fail (PB_IS_SESSION (self), FALSE);
+  return self->loaded && self->applied_serial == self->edit_serial;
+}
+
 void
 pb_session_refresh_now (PbSession *self)
 {

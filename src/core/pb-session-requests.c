@@ -293,3 +293,30 @@ pb_session_resolve_conflict_finish (PbSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+void
+pb_session_update_profile_async (PbSession           *self,
+                                 PbProfile           *edited,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (PB_IS_SESSION (self));
+  g_return_if_fail (PB_IS_PROFILE (edited));
+  g_return_if_fail (pb_profile_get_id (edited) == pb_profile_get_id (self->profile));
+
+  op = op_new (OP_UPDATE_PROFILE);
+  op->profile = pb_profile_copy (edited);
+  _pb_session_queue_op (self, op, pb_session_update_profile_async, cancellable, callback, user_data);
+}
+
+gboolean
+pb_session_update_profile_finish (PbSession     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

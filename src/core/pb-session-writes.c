@@ -462,6 +462,31 @@ resolve_conflict_done (GObject      *object,
   reload_own_write (self, op, number);
 }
 
+static void
+update_profile_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PbSession) self = user_data;
+  Op *op = g_queue_peek_head (&self->ops);
+  GError *error = NULL;
+
+  self->writing = FALSE;
+  if (!pb_store_update_profile_finish (self->store, result, &error))
+    {
+      fail_op (self, op, error);
+      _pb_session_run_next (self);
+      return;
+    }
+
+  g_set_object (&self->profile, op->profile);
+  g_object_notify_by_pspec (G_OBJECT (self), _pb_session_properties[PROP_PROFILE]);
+
+  g_task_return_boolean (op->task, TRUE);
+  finish_op (self, op);
+  _pb_session_run_next (self);
+}
+
 /* Requests that decide from what the store's draft is: the edits here
  * must be there first, and not be kept aside. */
 static gboolean
@@ -549,6 +574,11 @@ start_op (PbSession *self,
       begin_write (self);
       pb_store_resolve_conflict_async (self->store, self->profile, op->keep_local, self->generation, NULL,
                                        resolve_conflict_done, g_object_ref (self));
+      return;
+
+    case OP_UPDATE_PROFILE:
+      begin_write (self);
+      pb_store_update_profile_async (self->store, op->profile, NULL, update_profile_done, g_object_ref (self));
       return;
 
     case OP_FLUSH:

@@ -57,6 +57,7 @@ _pb_session_op_free (Op *op)
   g_free (op->etag);
   g_clear_object (&op->stored);
   g_clear_object (&op->outcome);
+  g_clear_object (&op->profile);
   g_free (op);
 }
 

@@ -77,6 +77,9 @@ GListModel      *pb_session_get_findings           (PbSession           *self);
 GListModel      *pb_session_get_preview            (PbSession           *self);
 guint            pb_session_get_n_errors           (PbSession           *self);
 guint            pb_session_get_n_warnings         (PbSession           *self);
+/* The findings and the preview show the draft as it is now (::refreshed
+ * was emitted for its last change). */
+gboolean         pb_session_get_refreshed          (PbSession           *self);
 /* Works out checks and preview now, on this thread, if edits are pending. */
 void             pb_session_refresh_now            (PbSession           *self);
 
@@ -209,6 +212,20 @@ void             pb_session_resolve_conflict_async (PbSession           *self,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 gboolean         pb_session_resolve_conflict_finish (PbSession          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* Changes the profile's connection settings (@edited: a copy of
+ * pb_session_get_profile() with other URLs, ids, callback port or org
+ * kind), after the writes queued before; then :profile, which the remote
+ * side follows. The generation does not change: settings are not the
+ * draft, and other windows of the profile are not made to choose. */
+void             pb_session_update_profile_async   (PbSession           *self,
+                                                    PbProfile           *edited,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         pb_session_update_profile_finish  (PbSession           *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 

@@ -16,6 +16,7 @@ struct _PbHistoryDialog
 {
   AdwWindow parent_instance;
 
+  PbSession *session;
   PbStore *store;
   PbProfile *profile;
   GListStore *revisions;
@@ -26,6 +27,9 @@ struct _PbHistoryDialog
   GCancellable *cancellable;
   GCancellable *compare_cancellable;
   guint n_pending;
+  guint compare_number;    /* the revision being compared ... */
+  guint compare_other;     /* ... with this one, or 0: the draft */
+  PbConfiguration *compare_after; /* the first, read while the second is */
   guint restoring : 1;
   guint updating_compare : 1;
 
@@ -45,8 +49,7 @@ G_DEFINE_FINAL_TYPE (PbHistoryDialog, pb_history_dialog, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PROFILE,
+  PROP_SESSION,
   PROP_BUSY,
   N_PROPS
 };
@@ -58,40 +61,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* What a worker thread needs. The dialog itself stays out of the task (it
- * is the callback's data instead) so that it is only ever released on the
- * main thread. */
-typedef struct
-{
-  PbStore *store;
-  PbProfile *profile;
-  guint number;
-  guint other;
-} TaskData;
-
-static TaskData *
-task_data_new (PbHistoryDialog *self,
-               guint            number,
-               guint            other)
-{
-  TaskData *data = g_new0 (TaskData, 1);
-
-  data->store = g_object_ref (self->store);
-  data->profile = g_object_ref (self->profile);
-  data->number = number;
-  data->other = other;
-
-  return data;
-}
-
-static void
-task_data_free (TaskData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_object (&data->profile);
-  g_free (data);
-}
 
 static void
 pb_history_dialog_update_actions (PbHistoryDialog *self)
@@ -114,59 +83,74 @@ pb_history_dialog_release (PbHistoryDialog *self)
   pb_dialog_release (G_OBJECT (self), &self->n_pending, self->spinner, properties[PROP_BUSY]);
 }
 
+/* The comparison reads the revisions with the store's own asynchronous
+ * calls; the draft is the session's, as the window shows it. */
+
 static void
-compare_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+show_changes (PbHistoryDialog *self,
+              PbConfiguration *before,
+              PbConfiguration *after)
 {
-  TaskData *data = task_data;
-  g_autoptr(PbConfiguration) after = NULL;
-  g_autoptr(PbConfiguration) before = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) changes = pb_diff_configurations (before, after);
 
-  after = pb_store_load_revision (data->store, data->profile, data->number, &error);
-  if (after == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (data->other == 0)
-    before = pb_store_load_draft (data->store, data->profile, &error);
-  else
-    before = pb_store_load_revision (data->store, data->profile, data->other, &error);
-  if (before == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, pb_diff_configurations (before, after), g_object_unref);
+  pb_diff_view_set_changes (self->diff_view, changes);
+  pb_history_dialog_release (self);
 }
 
 static void
-compare_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+compare_failed (PbHistoryDialog *self,
+                GError          *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Compare the Revisions"), error);
+      pb_diff_view_set_changes (self->diff_view, NULL);
+    }
+  pb_history_dialog_release (self);
+}
+
+static void
+other_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(PbHistoryDialog) self = user_data;
-  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(PbConfiguration) before = NULL;
+  g_autoptr(PbConfiguration) after = g_steal_pointer (&self->compare_after);
   g_autoptr(GError) error = NULL;
 
-  changes = g_task_propagate_pointer (G_TASK (result), &error);
+  before = pb_store_load_revision_finish (PB_STORE (object), result, &error);
+  if (before == NULL)
+    compare_failed (self, error);
+  else
+    show_changes (self, before, after);
+}
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+static void
+revision_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PbHistoryDialog) self = user_data;
+  g_autoptr(PbConfiguration) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  after = pb_store_load_revision_finish (PB_STORE (object), result, &error);
+  if (after == NULL)
     {
-      pb_history_dialog_release (self);
+      compare_failed (self, error);
       return;
     }
 
-  if (changes == NULL)
-    pb_dialog_show_error (GTK_WINDOW (self), _("Could Not Compare the Revisions"), error);
-  pb_diff_view_set_changes (self->diff_view, changes);
+  if (self->compare_other == 0)
+    {
+      show_changes (self, pb_session_get_draft (self->session), after);
+      return;
+    }
 
-  pb_history_dialog_release (self);
+  g_set_object (&self->compare_after, after);
+  pb_store_load_revision_async (self->store, self->profile, self->compare_other, self->compare_cancellable,
+                                other_loaded_cb, g_object_ref (self));
 }
 
 static PbRevision *
@@ -180,8 +164,6 @@ pb_history_dialog_compare (PbHistoryDialog *self)
 {
   PbRevision *revision = pb_history_dialog_get_selected (self);
   guint selected = gtk_drop_down_get_selected (self->compare_drop_down);
-  TaskData *data;
-
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
 
@@ -192,15 +174,14 @@ pb_history_dialog_compare (PbHistoryDialog *self)
       return;
     }
 
-  data = task_data_new (self,
-                        pb_revision_get_number (revision),
-                        g_array_index (self->compare_numbers, guint, selected));
+  self->compare_number = pb_revision_get_number (revision);
+  self->compare_other = g_array_index (self->compare_numbers, guint, selected);
 
-  if (data->other == 0)
+  if (self->compare_other == 0)
     {
       g_autofree char *text =
         g_strdup_printf (_("What restoring revision %u would change in the current draft."),
-                         data->number);
+                         self->compare_number);
       gtk_label_set_label (self->compare_explanation, text);
     }
   else
@@ -208,16 +189,14 @@ pb_history_dialog_compare (PbHistoryDialog *self)
       g_autofree char *text =
         /* Translators: both %u are revision numbers */
         g_strdup_printf (_("What changes going from revision %u to revision %u."),
-                         data->other, data->number);
+                         self->compare_other, self->compare_number);
       gtk_label_set_label (self->compare_explanation, text);
     }
 
   self->compare_cancellable = g_cancellable_new ();
   pb_history_dialog_hold (self);
-
-  pb_dialog_run_in_thread (G_OBJECT (self), self->compare_cancellable, pb_history_dialog_compare,
-                           data, (GDestroyNotify) task_data_free,
-                           compare_thread, compare_cb);
+  pb_store_load_revision_async (self->store, self->profile, self->compare_number, self->compare_cancellable,
+                                revision_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -359,23 +338,6 @@ revision_row_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-list_revisions_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  TaskData *data = task_data;
-  GListModel *revisions;
-  GError *error = NULL;
-
-  revisions = pb_store_list_revisions (data->store, data->profile, &error);
-  if (revisions == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, revisions, g_object_unref);
-}
-
-static void
 list_revisions_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -386,7 +348,7 @@ list_revisions_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint n_items;
 
-  revisions = g_task_propagate_pointer (G_TASK (result), &error);
+  revisions = pb_store_list_revisions_finish (PB_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -419,32 +381,15 @@ list_revisions_cb (GObject      *object,
 }
 
 static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  TaskData *data = task_data;
-  GError *error = NULL;
-  guint restored;
-
-  restored = pb_store_restore_revision (data->store, data->profile, data->number, NULL, &error);
-  if (restored == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, restored);
-}
-
-static void
 restore_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(PbHistoryDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize restored;
+  guint restored;
 
-  restored = g_task_propagate_int (G_TASK (result), &error);
+  restored = pb_session_restore_finish (PB_SESSION (object), result, &error);
   self->restoring = FALSE;
   pb_history_dialog_release (self);
 
@@ -453,7 +398,7 @@ restore_cb (GObject      *object,
    * window's owner that the draft changed. */
   if (restored > 0)
     {
-      g_signal_emit (self, signals[RESTORED], 0, (guint) restored);
+      g_signal_emit (self, signals[RESTORED], 0, restored);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -479,9 +424,9 @@ confirm_restore_cb (AdwMessageDialog *dialog,
   pb_history_dialog_update_actions (self);
   pb_history_dialog_hold (self);
 
-  pb_dialog_run_in_thread (G_OBJECT (self), NULL, confirm_restore_cb,
-                           task_data_new (self, number, 0), (GDestroyNotify) task_data_free,
-                           restore_thread, restore_cb);
+  /* Through the session: the window's draft follows, and undo brings
+   * the draft before the restore back. */
+  pb_session_restore_async (self->session, number, NULL, restore_cb, g_object_ref (self));
 }
 
 static void
@@ -502,8 +447,8 @@ restore_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Restore Revision %u as the Draft?"), number);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("The draft is replaced by this revision, and the restore "
-                                     "is recorded as a new revision. Changes to the draft "
-                                     "that were never saved are lost."));
+                                     "is recorded as a new revision. Undo in the window brings "
+                                     "the current draft back."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),
@@ -535,13 +480,14 @@ pb_history_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (pb_history_dialog_parent_class)->constructed (object);
 
-  g_return_if_fail (PB_IS_STORE (self->store));
-  g_return_if_fail (PB_IS_PROFILE (self->profile));
+  g_return_if_fail (PB_IS_SESSION (self->session));
+
+  self->store = g_object_ref (pb_session_get_store (self->session));
+  self->profile = g_object_ref (pb_session_get_profile (self->session));
 
   pb_history_dialog_hold (self);
-  pb_dialog_run_in_thread (G_OBJECT (self), self->cancellable, pb_history_dialog_constructed,
-                           task_data_new (self, 0, 0), (GDestroyNotify) task_data_free,
-                           list_revisions_thread, list_revisions_cb);
+  pb_store_list_revisions_async (self->store, self->profile, self->cancellable,
+                                 list_revisions_cb, g_object_ref (self));
 }
 
 static void
@@ -562,8 +508,10 @@ pb_history_dialog_finalize (GObject *object)
 {
   PbHistoryDialog *self = (PbHistoryDialog *)object;
 
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
+  g_clear_object (&self->compare_after);
   g_clear_object (&self->revisions);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->compare_cancellable);
@@ -582,11 +530,8 @@ pb_history_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, pb_history_dialog_get_busy (self));
@@ -606,11 +551,8 @@ pb_history_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_PROFILE:
-      self->profile = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -632,11 +574,8 @@ pb_history_dialog_class_init (PbHistoryDialogClass *klass)
 
   window_class->close_request = pb_history_dialog_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, PB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, PB_TYPE_PROFILE,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -704,17 +643,14 @@ pb_history_dialog_init (PbHistoryDialog *self)
 
 GtkWidget *
 pb_history_dialog_new (GtkWindow *parent,
-                       PbStore   *store,
-                       PbProfile *profile)
+                       PbSession *session)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PB_IS_STORE (store), NULL);
-  g_return_val_if_fail (PB_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (PB_IS_SESSION (session), NULL);
 
   return g_object_new (PB_TYPE_HISTORY_DIALOG,
                        "transient-for", parent,
-                       "store", store,
-                       "profile", profile,
+                       "session", session,
                        NULL);
 }
 

@@ -7,8 +7,7 @@
 #include <adwaita.h>
 
 #include "pb-diff-view.h"
-#include "pb-profile.h"
-#include "pb-store.h"
+#include "pb-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PbHistoryDialog, pb_history_dialog, PB, HISTORY_DIALOG, AdwWindow)
 
-/* A modal window over @parent. Emits "restored" (guint new_revision_number)
- * after a revision was restored as the draft, then closes. Store work runs
- * in a worker thread; the "busy" property is TRUE while any is pending. */
+/* A modal window over @parent showing @session's revisions. Restoring
+ * goes through the session (undoable there); it emits "restored" (guint
+ * new_revision_number), then closes. Reads use the store's asynchronous
+ * calls; the "busy" property is TRUE while any is pending. */
 GtkWidget  *pb_history_dialog_new             (GtkWindow       *parent,
-                                               PbStore         *store,
-                                               PbProfile       *profile);
+                                               PbSession       *session);
 gboolean    pb_history_dialog_get_busy        (PbHistoryDialog *self);
 
 /* For tests: select revision @number in the list (as a click would), and

@@ -8,7 +8,7 @@
 
 #include "pb-configuration.h"
 #include "pb-diff-view.h"
-#include "pb-store.h"
+#include "pb-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,11 +19,14 @@ G_DECLARE_FINAL_TYPE (PbImportDialog, pb_import_dialog, PB, IMPORT_DIALOG, AdwWi
 /* A modal window over @parent showing what importing @imported (read from
  * the file @file_display_name) into the profile @profile_name would change;
  * NULL means the default profile, or a new one when the store has none.
- * Nothing is written until Import: then it emits "imported" (guint revision,
- * const char *profile_name) and closes, or explains the failure and stays.
- * Store work runs in a worker thread; "busy" is TRUE while any is pending. */
+ * The plan is the CLI's (PbImportPlan). Nothing is written until Import:
+ * into @session's profile (may be NULL) through the session, undoable;
+ * elsewhere, straight into the store. Then it emits "imported" (guint
+ * revision, const char *profile_name) and closes, or explains the failure
+ * and stays. "busy" is TRUE while the store works. */
 GtkWidget  *pb_import_dialog_new           (GtkWindow       *parent,
                                             PbStore         *store,
+                                            PbSession       *session,
                                             const char      *profile_name,
                                             PbConfiguration *imported,
                                             const char      *file_display_name);

@@ -42,7 +42,9 @@ _pb_window_refuse_save (PbWindow *self)
   guint errors;
   guint n;
 
-  errors = pb_window_document_get_n_errors (self->document);
+  /* The checks of the draft as it is this moment. */
+  pb_session_refresh_now (self->session);
+  errors = pb_session_get_n_errors (self->session);
   if (errors == 0)
     return FALSE;
 
@@ -50,7 +52,7 @@ _pb_window_refuse_save (PbWindow *self)
                                  "The configuration has errors. Fix them before saving:", errors));
   g_string_append_c (body, '\n');
 
-  findings = pb_window_document_get_findings (self->document);
+  findings = pb_session_get_findings (self->session);
   n = g_list_model_get_n_items (findings);
   for (guint i = 0, shown = 0; i < n && shown < 5; i++)
     {
@@ -90,7 +92,7 @@ save_revision_done (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  PbWindowDocument *document = PB_WINDOW_DOCUMENT (object);
+  PbSession *session = PB_SESSION (object);
   SaveRequest *request = user_data;
   g_autoptr(PbWindow) self = request->window;
   gboolean close_after = request->close_after;
@@ -98,7 +100,7 @@ save_revision_done (GObject      *object,
   guint number;
 
   g_free (request);
-  number = pb_window_document_save_revision_finish (document, result, &error);
+  number = pb_session_save_finish (session, result, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
@@ -108,7 +110,7 @@ save_revision_done (GObject      *object,
       return;
     }
 
-  if (document == self->document)
+  if (session == self->session)
     {
       g_autofree char *message = g_strdup_printf (_("Saved revision %u"), number);
 
@@ -129,13 +131,13 @@ _pb_window_save_revision (PbWindow   *self,
 {
   SaveRequest *request;
 
-  if (self->document == NULL || _pb_window_refuse_save (self))
+  if (self->session == NULL || _pb_window_refuse_save (self))
     return;
 
   request = g_new0 (SaveRequest, 1);
   request->window = g_object_ref (self);
   request->close_after = close_after;
-  pb_window_document_save_revision_async (self->document, comment, NULL, save_revision_done, request);
+  pb_session_save_async (self->session, comment, NULL, save_revision_done, request);
 }
 
 static void
@@ -195,8 +197,8 @@ pb_window_undo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->document != NULL)
-    pb_window_document_undo (self->document);
+  if (self->session != NULL)
+    pb_session_undo (self->session);
 }
 
 static void
@@ -206,8 +208,8 @@ pb_window_redo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->document != NULL)
-    pb_window_document_redo (self->document);
+  if (self->session != NULL)
+    pb_session_redo (self->session);
 }
 
 /* win.find */
@@ -222,16 +224,53 @@ pb_window_find_action (GtkWidget  *widget,
   pb_search_bar_start (self->search_bar);
 }
 
-/* Closing: every edit is in the draft already; the question is only
- * whether to record a revision */
+/* Closing: every edit reaches the store's draft before the window goes;
+ * the question is only whether to record a revision as well. */
 
-static gboolean
-close_confirmed_cb (gpointer user_data)
+static void
+close_flushed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  PbWindow *self = user_data;
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _pb_window_release (self);
+  if (!pb_session_flush_finish (PB_SESSION (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+        return;
+      /* The edits are still here, and retried: closing now would lose
+       * them. */
+      message = g_strdup_printf (_("%s\n\nThe edits are kept in this window and saved as soon as the store "
+                                   "can take them. Close again to try once more."),
+                                 error->message);
+      _pb_window_show_error (self, _("The Draft Could Not Be Saved"), message);
+      return;
+    }
 
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* "Keep as Draft", and closing with nothing unsaved: once the draft is
+ * written. */
+static void
+close_after_flush (PbWindow *self)
+{
+  _pb_window_hold (self);
+  pb_session_flush_async (self->session, NULL, close_flushed_cb, g_object_ref (self));
+}
+
+static gboolean
+close_after_flush_cb (gpointer user_data)
+{
+  PbWindow *self = user_data;
+
+  if (self->session != NULL)
+    close_after_flush (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -243,7 +282,7 @@ close_response_cb (PbWindow         *self,
   /* Once the dialog is gone: it is transient for this window, and would
    * otherwise outlive it (the criticals every quit printed). */
   if (g_strcmp0 (response, "keep") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_flush_cb, g_object_ref (self), g_object_unref);
   else if (g_strcmp0 (response, "save") == 0)
     {
       _pb_window_save_revision (self, NULL, TRUE);
@@ -271,25 +310,29 @@ _pb_window_ask_before_closing (PbWindow *self)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->document == NULL || self->close_confirmed)
+  if (self->session == NULL || self->close_confirmed)
     {
       save_window_state (self);
       return FALSE;
     }
 
-  /* Whatever is decided below, the last edits are in the store's draft. */
-  pb_window_document_ensure_refreshed (self->document);
-  pb_window_document_autosave (self->document);
+  /* What is unsaved is known only once the checks saw the last edit. */
+  pb_session_refresh_now (self->session);
 
-  if (!pb_window_document_get_has_unsaved_changes (self->document))
+  if (!pb_session_get_has_unsaved_changes (self->session))
     {
-      save_window_state (self);
-      return FALSE;
+      if (!pb_session_get_busy (self->session))
+        {
+          save_window_state (self);
+          return FALSE;
+        }
+      close_after_flush (self);
+      return TRUE;
     }
 
   body = g_strdup_printf (_("The draft of “%s” has changes that are not saved as a revision. "
                             "The draft itself is kept either way and opens again next time."),
-                          pb_profile_get_name (pb_window_document_get_profile (self->document)));
+                          pb_profile_get_name (pb_session_get_profile (self->session)));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save a Revision Before Closing?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -313,13 +356,6 @@ restored_cb (PbWindow  *self,
              GtkWidget *dialog)
 {
   g_autofree char *message = NULL;
-  g_autoptr(PbProfile) profile = NULL;
-
-  if (pb_window_get_profile (self) == NULL)
-    return;
-
-  profile = g_object_ref (pb_window_get_profile (self));
-  _pb_window_load_profile (self, profile);
 
   message = g_strdup_printf (_("Restored as revision %u"), revision_number);
   _pb_window_toast (self, message);
@@ -333,10 +369,7 @@ pb_window_history_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   GtkWidget *dialog;
 
-  /* The dialog reads and restores revisions itself: our writes go first. */
-  _pb_window_flush_draft (self);
-
-  dialog = pb_history_dialog_new (GTK_WINDOW (self), self->store, pb_window_get_profile (self));
+  dialog = pb_history_dialog_new (GTK_WINDOW (self), self->session);
   g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
@@ -403,18 +436,6 @@ pb_window_show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
-/* win.fetch, win.publish: the seams for the remote side. Until a platform
- * and an org can be connected they stay disabled; the buttons' tooltips
- * say why. */
-
-static void
-pb_window_remote_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  g_warn_if_reached ();
-}
-
 void
 _pb_window_class_actions_init (PbWindowClass *klass)
 {
@@ -422,6 +443,7 @@ _pb_window_class_actions_init (PbWindowClass *klass)
 
   _pb_window_class_files_init (klass);
   _pb_window_class_profiles_init (klass);
+  _pb_window_class_remote_init (klass);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, pb_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pb_window_undo_action);
@@ -433,8 +455,6 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.focus-statuses", NULL, pb_window_focus_grid_action);
   gtk_widget_class_install_action (widget_class, "win.focus-states", NULL, pb_window_focus_grid_action);
-  gtk_widget_class_install_action (widget_class, "win.fetch", NULL, pb_window_remote_action);
-  gtk_widget_class_install_action (widget_class, "win.publish", NULL, pb_window_remote_action);
 }
 
 void
@@ -442,14 +462,14 @@ _pb_window_actions_update (PbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
-  gboolean has_draft = self->document != NULL;
-  GListModel *findings = has_draft ? pb_window_document_get_findings (self->document) : NULL;
+  gboolean has_draft = self->session != NULL;
+  GListModel *findings = has_draft && self->refreshed ? pb_session_get_findings (self->session) : NULL;
   guint errors = findings != NULL ? pb_checks_count (findings, PB_SEVERITY_ERROR) : 0;
 
   gtk_widget_action_set_enabled (widget, "win.save",
-                                 has_draft && pb_window_document_get_has_unsaved_changes (self->document));
-  gtk_widget_action_set_enabled (widget, "win.undo", has_draft && pb_window_document_get_can_undo (self->document));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_draft && pb_window_document_get_can_redo (self->document));
+                                 has_draft && pb_session_get_has_unsaved_changes (self->session));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_draft && pb_session_get_can_undo (self->session));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_draft && pb_session_get_can_redo (self->session));
   gtk_widget_action_set_enabled (widget, "win.find", has_draft);
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_draft);
@@ -460,8 +480,6 @@ _pb_window_actions_update (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-preview", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-statuses", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-states", has_draft);
-  gtk_widget_action_set_enabled (widget, "win.fetch", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.publish", FALSE);
 
   /* Save stays clickable with errors (it explains them); say so up front. */
   pb_ui_set_tooltip (GTK_WIDGET (self->save_button),

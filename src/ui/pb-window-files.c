@@ -44,8 +44,11 @@ imported_cb (PbWindow   *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  PbProfile *open = pb_window_get_profile (self);
 
-  if (!pb_window_open_profile (self, profile_name, &error))
+  /* Into the open profile, the session has it already. */
+  if ((open == NULL || g_strcmp0 (pb_profile_get_name (open), profile_name) != 0) &&
+      !pb_window_open_profile (self, profile_name, &error))
     {
       _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
       return;
@@ -61,13 +64,11 @@ _pb_window_present_import (PbWindow        *self,
                            PbConfiguration *imported,
                            const char      *file_display_name)
 {
-  PbProfile *profile = self->document ? pb_window_document_get_profile (self->document) : NULL;
+  PbProfile *profile = self->session ? pb_session_get_profile (self->session) : NULL;
   GtkWidget *dialog;
 
-  /* The dialog writes the store itself: our queued writes go first. */
-  _pb_window_flush_draft (self);
-
-  dialog = pb_import_dialog_new (GTK_WINDOW (self), self->store, profile ? pb_profile_get_name (profile) : NULL,
+  dialog = pb_import_dialog_new (GTK_WINDOW (self), self->store, self->session,
+                                 profile ? pb_profile_get_name (profile) : NULL,
                                  imported, file_display_name);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));

@@ -10,9 +10,9 @@
 #include "pb-problems-button.h"
 #include "pb-problems-panel.h"
 #include "pb-profile-switcher.h"
+#include "pb-banner.h"
+#include "pb-profile-sync.h"
 #include "pb-search-bar.h"
-#include "pb-store-queue.h"
-#include "pb-window-document.h"
 #include "pb-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +25,8 @@ struct _PbWindow
   AdwToastOverlay    *toast_overlay;
   PbProfileSwitcher  *profile_switcher;
   GtkButton          *fetch_button;
+  GtkButton          *cancel_remote_button;
+  GtkLabel           *sandbox_label;
   GtkButton          *publish_button;
   GtkButton          *save_button;
   GtkToggleButton    *search_button;
@@ -43,6 +45,9 @@ struct _PbWindow
   PbPreviewPanel     *preview_panel;
   PbMappingGrid      *status_grid;
   PbMappingGrid      *state_grid;
+  PbBanner           *elsewhere_banner;
+  PbBanner           *conflict_banner;
+  AdwStatusPage      *empty_page;
 
   /* Held while the window's own store writes are pending. */
   GApplication       *application;
@@ -51,14 +56,22 @@ struct _PbWindow
 
   /* The store and what is open in it */
   PbStore            *store;
-  PbStoreQueue       *queue;
   GListModel         *profiles;
-  PbWindowDocument   *document;       /* NULL: no profile open */
+  PbSession          *session;        /* NULL: no profile open */
+  PbProfileSync      *sync;           /* its remote side */
   GCancellable       *load_cancellable; /* while a profile is read */
+  GCancellable       *remote_cancellable; /* while a fetch, publish or sign-in runs */
   PbProfile          *pending_profile;  /* chosen in the switcher */
   guint               switch_profile_source;
   guint               first_refresh_tick;
   guint               first_refresh_source;
+  gboolean            first_frame;    /* drawn with the profile's grids */
+  gboolean            refresh_pending; /* the session refreshed before that */
+  gboolean            refreshed;      /* the panels show the session's lists */
+  GListStore         *remote_findings; /* what the platform refused in the last publish */
+  GListModel         *fetch_changes;  /* what the last fetch changed in the lists */
+  gboolean            signed_in;      /* the keyring holds a Salesforce sign-in */
+  GtkWindow          *sign_in_dialog; /* weak: "finish in your browser" */
 
   gboolean            narrow;
   gboolean            folded;
@@ -82,9 +95,14 @@ void     _pb_window_show_error         (PbWindow        *self,
                                         const char      *heading,
                                         const char      *message);
 GSettings *_pb_window_get_settings     (PbWindow        *self);
-/* Binds the parts to @document (NULL: no profile open). */
-void     _pb_window_set_document       (PbWindow         *self,
-                                        PbWindowDocument *document);
+/* Binds the parts to @session (NULL: no profile open). The session
+ * being left is kept until its last edits reach the store. */
+void     _pb_window_set_session        (PbWindow         *self,
+                                        PbSession        *session);
+/* Which page the window shows: loading, welcome, empty, the editor. */
+void     _pb_window_update_main_page   (PbWindow         *self);
+/* The findings the panels show: the session's, then the platform's. */
+void     _pb_window_update_findings    (PbWindow         *self);
 /* The profile to open: @profile_name, else the store's default, else the
  * first: a store with profiles never opens on an empty window. */
 PbProfile *_pb_window_choose_profile   (PbStore         *store,
@@ -97,9 +115,6 @@ void     _pb_window_profile_chosen_cb  (PbWindow          *self,
 void     _pb_window_load_profile       (PbWindow        *self,
                                         PbProfile       *profile);
 void     _pb_window_reload_profiles    (PbWindow        *self);
-/* Pushes every change to the store, then waits until the store has them
- * (before a dialog that writes the store itself). */
-void     _pb_window_flush_draft        (PbWindow        *self);
 /* Saves the draft as a revision; @close_after closes the window once it
  * is saved. Refuses (with the reason) while there are errors. */
 void     _pb_window_save_revision      (PbWindow        *self,
@@ -113,6 +128,13 @@ gboolean _pb_window_ask_before_closing (PbWindow        *self);
 GtkWidget *_pb_window_present_import   (PbWindow        *self,
                                         PbConfiguration *imported,
                                         const char      *file_display_name);
+/* pb-window-remote.c: fetch, publish, sign in, the connection and
+ * conflicts. */
+void     _pb_window_class_remote_init  (PbWindowClass   *klass);
+void     _pb_window_remote_init        (PbWindow        *self);
+void     _pb_window_remote_update      (PbWindow        *self);
+/* Follows a new session's remote side (called by _pb_window_set_session). */
+void     _pb_window_remote_session_changed (PbWindow    *self);
 /* The window's own store writes (loading the worked example). */
 void     _pb_window_hold               (PbWindow        *self);
 void     _pb_window_release            (PbWindow        *self);

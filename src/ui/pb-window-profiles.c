@@ -17,44 +17,44 @@ profile_loaded_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(PbWindow) self = user_data;
-  g_autoptr(PbWindowDocument) document = NULL;
+  PbSession *session = PB_SESSION (object);
   g_autoptr(GError) error = NULL;
-  GSettings *settings;
+  gboolean loaded;
 
-  document = pb_window_document_load_finish (result, &error);
+  loaded = pb_session_load_finish (session, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      g_object_unref (session);
+      return;
+    }
 
   g_clear_object (&self->load_cancellable);
   _pb_window_release (self);
 
-  if (document == NULL)
+  if (!loaded)
     {
       _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+      g_object_unref (session);
+      _pb_window_update_main_page (self);
       return;
     }
 
-  _pb_window_set_document (self, document);
+  _pb_window_set_session (self, session);
+  g_object_unref (session);
   _pb_window_reload_profiles (self);
 
-  settings = _pb_window_get_settings (self);
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-profile", pb_profile_get_name (pb_window_document_get_profile (document)));
+  /* The store remembers which profile was open: the next start opens it
+   * again, whatever GSettings can keep. */
+  pb_store_mark_profile_opened_async (self->store, pb_session_get_profile (self->session), NULL, NULL, NULL);
 }
 
 void
 _pb_window_load_profile (PbWindow  *self,
                          PbProfile *profile)
 {
-  g_return_if_fail (PB_IS_PROFILE (profile));
+  PbSession *session;
 
-  /* The edits of the profile being left reach the store first (the load
-   * is queued after them). */
-  if (self->document != NULL)
-    {
-      pb_window_document_ensure_refreshed (self->document);
-      pb_window_document_autosave (self->document);
-    }
+  g_return_if_fail (PB_IS_PROFILE (profile));
 
   /* The last profile asked for is the one that opens. */
   if (self->load_cancellable != NULL)
@@ -64,10 +64,12 @@ _pb_window_load_profile (PbWindow  *self,
       _pb_window_release (self);
     }
 
+  /* The session's reads are queued after every write the store was given
+   * (the edits of the profile being left among them). */
   self->load_cancellable = g_cancellable_new ();
   _pb_window_hold (self);
-  pb_window_document_load_async (self->store, self->queue, profile, self->load_cancellable,
-                                 profile_loaded_cb, g_object_ref (self));
+  session = pb_session_new (self->store, profile);
+  pb_session_load_async (session, self->load_cancellable, profile_loaded_cb, g_object_ref (self));
 }
 
 gboolean
@@ -119,7 +121,7 @@ switch_profile_cb (gpointer user_data)
 {
   PbWindow *self = user_data;
   g_autoptr(PbProfile) profile = g_steal_pointer (&self->pending_profile);
-  PbProfile *current = self->document ? pb_window_document_get_profile (self->document) : NULL;
+  PbProfile *current = self->session ? pb_session_get_profile (self->session) : NULL;
 
   self->switch_profile_source = 0;
 
@@ -142,25 +144,19 @@ _pb_window_profile_chosen_cb (PbWindow          *self,
     self->switch_profile_source = g_idle_add (switch_profile_cb, self);
 }
 
-/* The profile to open: the one asked for, else the store's default, else
- * the first: a store with profiles never opens on an empty window. */
+/* The profile to open: the one asked for, else the one open last (the
+ * store keeps it), else the default, else the first: a store with
+ * profiles never opens on an empty window. */
 PbProfile *
 _pb_window_choose_profile (PbStore    *store,
                            const char *profile_name)
 {
-  g_autoptr(GListModel) profiles = NULL;
   PbProfile *profile = NULL;
 
   if (profile_name != NULL && profile_name[0] != '\0')
     profile = pb_store_lookup_profile (store, profile_name, NULL);
   if (profile == NULL)
-    profile = pb_store_get_default_profile (store, NULL);
-  if (profile == NULL)
-    {
-      profiles = pb_store_list_profiles (store, NULL);
-      if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
-        profile = g_list_model_get_item (profiles, 0);
-    }
+    profile = pb_store_get_startup_profile (store, NULL);
 
   return profile;
 }
@@ -261,65 +257,55 @@ pb_window_new_profile_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
-/* win.load-example */
-
-typedef struct
-{
-  PbStore         *store;
-  PbConfiguration *example;
-} ExampleJob;
+/* win.load-example: the import policy of the CLI and the import dialog
+ * (PbImportPlan), into a profile named "Example". */
 
 static void
-example_job_free (gpointer data)
+example_applied_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  ExampleJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_object (&job->example);
-  g_free (job);
-}
-
-static void
-load_example_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  ExampleJob *job = task_data;
-  PbProfile *profile = NULL;
-  GError *error = NULL;
-
-  /* Translators: the name of the profile the worked example is loaded into. */
-  if (pb_store_import (job->store, C_("profile name", "Example"), job->example,
-                       _("The worked example"), NULL, &profile, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, profile, g_object_unref);
-}
-
-static void
-load_example_done (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  PbWindow *self = PB_WINDOW (object);
+  g_autoptr(PbWindow) self = user_data;
   g_autoptr(PbProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
 
-  profile = g_task_propagate_pointer (G_TASK (result), &error);
+  pb_import_plan_apply_finish (PB_IMPORT_PLAN (object), result, NULL, &profile, &error);
   _pb_window_release (self);
-
-  if (self->store == NULL)
+  if (self->store == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
   if (profile == NULL)
     {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example", TRUE);
       _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
       return;
     }
-  _pb_window_load_profile (self, profile);
 
+  _pb_window_load_profile (self, profile);
   _pb_window_toast (self, _("Loaded the worked example"));
+}
+
+static void
+example_planned_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(PbImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = pb_import_plan_new_finish (result, &error);
+  if (plan == NULL || self->store == NULL)
+    {
+      _pb_window_release (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example", TRUE);
+      if (error != NULL)
+        _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
+      return;
+    }
+
+  pb_import_plan_apply_async (plan, self->store, _("The worked example"), 0, NULL,
+                              example_applied_cb, g_object_ref (self));
 }
 
 static void
@@ -330,28 +316,21 @@ pb_window_load_example_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExampleJob *job;
+  g_autoptr(PbConfiguration) example = NULL;
 
   bytes = g_resources_lookup_data (WORKED_EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  job = g_new0 (ExampleJob, 1);
-  job->example = bytes ? pb_config_file_load_bytes (bytes, &error) : NULL;
-  if (job->example == NULL)
+  example = bytes ? pb_config_file_load_bytes (bytes, &error) : NULL;
+  if (example == NULL)
     {
-      example_job_free (job);
       _pb_window_show_error (self, _("The Worked Example Could Not Be Loaded"), error->message);
       return;
     }
-  job->store = g_object_ref (self->store);
 
   gtk_widget_action_set_enabled (widget, "win.load-example", FALSE);
-
-  task = g_task_new (self, NULL, load_example_done, NULL);
-  g_task_set_source_tag (task, pb_window_load_example_action);
-  g_task_set_task_data (task, job, example_job_free);
-
   _pb_window_hold (self);
-  pb_store_queue_run (self->queue, task, load_example_thread);
+  /* Translators: the name of the profile the worked example is loaded into. */
+  pb_import_plan_new_async (self->store, C_("profile name", "Example"), example, NULL,
+                            example_planned_cb, g_object_ref (self));
 }
 
 void

@@ -3,9 +3,10 @@
  * The parts (pb-window-private.h) each do one thing: the profile
  * switcher (the title), the search bar, the two mapping grids, the
  * problems panel and the preview panel. The data they show comes from
- * one PbWindowDocument (the profile's draft, its checks and preview,
- * autosave and undo); this file binds the parts to it, lays them out for
- * the window's width, and routes the focus between them.
+ * the core's PbSession for the open profile (its draft, checks and
+ * preview, autosave and undo; pb-window-remote.c adds its PbProfileSync);
+ * this file binds the parts to it, lays them out for the window's width,
+ * and routes the focus between them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -84,7 +85,7 @@ _pb_window_show_error (PbWindow   *self,
 }
 
 /* Store writes keep the application alive until they are done, so closing
- * the window right after an edit still saves it: the document holds it for
+ * the window right after an edit still saves it: the session holds it for
  * its writes, the window for its own. */
 static void
 update_busy (PbWindow *self)
@@ -126,17 +127,17 @@ _pb_window_get_settings (PbWindow *self)
   return pb_application_get_settings (PB_APPLICATION (self->application));
 }
 
-/* Showing the document */
+/* Showing the session */
 
 static void
 update_title (PbWindow *self)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  const char *autosave_error;
+  gboolean warning = FALSE;
   const char *name;
 
-  if (self->document == NULL)
+  if (self->session == NULL)
     {
       pb_profile_switcher_set_subtitle (self->profile_switcher, NULL, FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Presence Bridge"));
@@ -144,21 +145,35 @@ update_title (PbWindow *self)
     }
 
   /* Room for the draft's own state: not in the store yet. */
-  autosave_error = pb_window_document_get_autosave_error (self->document);
-  if (pb_window_document_get_findings (self->document) == NULL)
-    subtitle = g_strdup ("");
-  else if (autosave_error != NULL)
-    subtitle = g_strdup (_("Draft not saved yet"));
-  else if (pb_window_document_get_has_unsaved_changes (self->document))
-    subtitle = g_strdup (_("Unsaved changes"));
-  else if (pb_window_document_get_saved_revision (self->document) > 0)
-    subtitle = g_strdup_printf (_("Saved as revision %u"), pb_window_document_get_saved_revision (self->document));
-  else
-    subtitle = g_strdup (_("No revisions yet"));
+  switch (pb_session_get_draft_status (self->session))
+    {
+    case PB_DRAFT_STATUS_RETRYING:
+      subtitle = g_strdup (_("Draft not saved yet"));
+      warning = TRUE;
+      break;
 
-  pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, autosave_error != NULL);
+    case PB_DRAFT_STATUS_KEPT_ASIDE:
+      subtitle = g_strdup (_("Changed elsewhere"));
+      warning = TRUE;
+      break;
 
-  name = pb_profile_get_name (pb_window_document_get_profile (self->document));
+    case PB_DRAFT_STATUS_SAVED:
+    case PB_DRAFT_STATUS_SAVING:
+    default:
+      if (!self->refreshed)
+        subtitle = g_strdup ("");
+      else if (pb_session_get_has_unsaved_changes (self->session))
+        subtitle = g_strdup (_("Unsaved changes"));
+      else if (pb_session_get_saved_number (self->session) > 0)
+        subtitle = g_strdup_printf (_("Saved as revision %u"), pb_session_get_saved_number (self->session));
+      else
+        subtitle = g_strdup (_("No revisions yet"));
+      break;
+    }
+
+  pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+
+  name = pb_profile_get_name (pb_session_get_profile (self->session));
   if (subtitle[0] == '\0')
     /* Translators: the window title while a profile opens: its name. */
     title = g_strdup_printf (_("%s – Presence Bridge"), name);
@@ -168,10 +183,10 @@ update_title (PbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-update_main_page (PbWindow *self)
+void
+_pb_window_update_main_page (PbWindow *self)
 {
-  PbConfiguration *draft = self->document ? pb_window_document_get_draft (self->document) : NULL;
+  PbConfiguration *draft = self->session ? pb_session_get_draft (self->session) : NULL;
   const char *page;
 
   if (self->store == NULL)
@@ -189,27 +204,93 @@ update_main_page (PbWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, page);
 
   /* The header shows what the page can use. */
-  gtk_widget_set_visible (GTK_WIDGET (self->fetch_button), self->document != NULL && !self->narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->document != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), self->document != NULL && !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->session != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_str_equal (page, "editor"));
+  _pb_window_remote_update (self);
 }
 
-/* The checks and the preview of a profile just opened run after the
- * first frame that shows its grids (a tick callback runs in a frame,
- * before it is drawn; the idle it adds, after). */
+void
+_pb_window_update_findings (PbWindow *self)
+{
+  g_autoptr(GListStore) findings = NULL;
+  GListModel *session_findings;
+  guint n_remote;
+
+  if (self->session == NULL || !self->refreshed)
+    return;
+
+  /* The platform's own refusals (a 422) stand beside the checks until the
+   * next publish: the rows they name are where to look. */
+  session_findings = pb_session_get_findings (self->session);
+  n_remote = g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings));
+  if (n_remote == 0)
+    {
+      pb_problems_panel_set_findings (self->problems_panel, session_findings);
+      pb_problems_button_set_findings (self->problems_button, session_findings);
+      return;
+    }
+
+  findings = g_list_store_new (PB_TYPE_FINDING);
+  for (guint i = 0; i < n_remote; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->remote_findings), i);
+
+      g_list_store_append (findings, finding);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (session_findings); i < n; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (session_findings, i);
+
+      g_list_store_append (findings, finding);
+    }
+  pb_problems_panel_set_findings (self->problems_panel, G_LIST_MODEL (findings));
+  pb_problems_button_set_findings (self->problems_button, G_LIST_MODEL (findings));
+}
+
+/* The session's lists reach the panels; before the first frame with the
+ * grids, they wait for it (building the problems and the preview is
+ * what made opening slow, docs/benchmarks.md). */
+static void
+apply_refresh (PbWindow *self)
+{
+  self->refresh_pending = FALSE;
+  self->refreshed = TRUE;
+
+  _pb_window_update_findings (self);
+  pb_preview_panel_set_events (self->preview_panel, pb_session_get_preview (self->session));
+  update_title (self);
+  _pb_window_actions_update (self);
+
+  g_signal_emit (self, signals[REFRESHED], 0);
+}
+
+static void
+session_refreshed_cb (PbWindow *self)
+{
+  if (!self->first_frame)
+    {
+      self->refresh_pending = TRUE;
+      return;
+    }
+
+  apply_refresh (self);
+}
+
 static gboolean
-refresh_document_cb (gpointer user_data)
+first_refresh_cb (gpointer user_data)
 {
   PbWindow *self = user_data;
 
   self->first_refresh_source = 0;
-  if (self->document != NULL)
-    pb_window_document_ensure_refreshed (self->document);
+  self->first_frame = TRUE;
+  if (self->session != NULL && self->refresh_pending)
+    apply_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* A tick callback runs in a frame, before it is drawn; the idle it adds,
+ * after. */
 static gboolean
 first_frame_tick_cb (GtkWidget     *widget,
                      GdkFrameClock *frame_clock,
@@ -219,75 +300,130 @@ first_frame_tick_cb (GtkWidget     *widget,
 
   self->first_refresh_tick = 0;
   if (self->first_refresh_source == 0)
-    self->first_refresh_source = g_idle_add (refresh_document_cb, self);
+    self->first_refresh_source = g_idle_add (first_refresh_cb, self);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-document_refreshed_cb (PbWindow *self)
+session_state_cb (PbWindow *self)
 {
-  pb_problems_panel_set_findings (self->problems_panel, pb_window_document_get_findings (self->document));
-  pb_preview_panel_set_events (self->preview_panel, pb_window_document_get_preview (self->document));
-  pb_problems_button_set_findings (self->problems_button, pb_window_document_get_findings (self->document));
   update_title (self);
   _pb_window_actions_update (self);
+  _pb_window_remote_update (self);
+}
 
-  g_signal_emit (self, signals[REFRESHED], 0);
+/* Another window or presence-bridge-cli wrote the profile while nothing
+ * here was unsaved: the draft now shows what they wrote. */
+static void
+session_reloaded_cb (PbWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %s is a profile name */
+  message = g_strdup_printf (_("“%s” was changed elsewhere: it shows the new version"),
+                             pb_profile_get_name (pb_session_get_profile (self->session)));
+  _pb_window_toast (self, message);
 }
 
 static void
-document_state_cb (PbWindow *self)
+retired_session_flushed_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
 {
-  update_title (self);
-  _pb_window_actions_update (self);
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_session_flush_finish (PB_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: a toast; %s is a profile name, then the reason */
+      message = g_strdup_printf (_("The last edits of “%s” could not be saved: %s"),
+                                 pb_profile_get_name (pb_session_get_profile (PB_SESSION (object))),
+                                 error->message);
+      _pb_window_toast (self, message);
+    }
+
+  g_object_unref (object);
+  _pb_window_release (self);
 }
 
 void
-_pb_window_set_document (PbWindow         *self,
-                         PbWindowDocument *document)
+_pb_window_set_session (PbWindow  *self,
+                        PbSession *session)
 {
-  PbConfiguration *draft = document ? pb_window_document_get_draft (document) : NULL;
+  PbConfiguration *draft = session ? pb_session_get_draft (session) : NULL;
+  g_autoptr(PbSession) old = NULL;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (pb_session_get_draft (self->session), self);
+    }
+  if (self->remote_cancellable != NULL)
+    g_cancellable_cancel (self->remote_cancellable);
+
+  /* The session being left lives on until its last edits are in the
+   * store: disposing it would cancel them. */
+  old = g_steal_pointer (&self->session);
+  if (old != NULL && old != session)
+    {
+      _pb_window_hold (self);
+      pb_session_flush_async (old, NULL, retired_session_flushed_cb, g_object_ref (self));
+      g_object_ref (old);
+    }
+
+  self->session = session ? g_object_ref (session) : NULL;
+  g_clear_object (&self->sync);
+  g_list_store_remove_all (self->remote_findings);
+  self->refreshed = FALSE;
+  self->refresh_pending = FALSE;
 
   pb_mapping_grid_set_configuration (self->status_grid, draft);
   pb_mapping_grid_set_configuration (self->state_grid, draft);
   pb_account_switches_set_configuration (self->account_switches, draft);
-  pb_profile_switcher_set_profile (self->profile_switcher, document ? pb_window_document_get_profile (document) : NULL);
+  pb_profile_switcher_set_profile (self->profile_switcher, session ? pb_session_get_profile (session) : NULL);
 
-  if (document != NULL)
+  if (session != NULL)
     {
-      g_signal_connect_object (document, "refreshed", G_CALLBACK (document_refreshed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::has-unsaved-changes", G_CALLBACK (document_state_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::saved-revision", G_CALLBACK (document_state_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::autosave-error", G_CALLBACK (document_state_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (_pb_window_actions_update),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (_pb_window_actions_update),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (draft, "lists-changed", G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+      static const char * const state_properties[] = {
+        "notify::has-unsaved-changes", "notify::saved-number", "notify::draft-status",
+        "notify::can-undo", "notify::can-redo", "notify::n-errors", "notify::conflict",
+        "notify::base", "notify::profile",
+      };
+
+      self->sync = pb_profile_sync_new (session, PB_REMOTE_FLAGS_USE_ENVIRONMENT);
+      g_signal_connect_object (session, "refreshed", G_CALLBACK (session_refreshed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "reloaded", G_CALLBACK (session_reloaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
+        g_signal_connect_object (session, state_properties[i], G_CALLBACK (session_state_cb),
+                                 self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (draft, "lists-changed", G_CALLBACK (_pb_window_update_main_page), self, G_CONNECT_SWAPPED);
       pb_problems_button_set_findings (self->problems_button, NULL);
-      update_title (self);
-      _pb_window_actions_update (self);
-      if (self->first_refresh_tick == 0)
-        self->first_refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
+
+      /* Lists worked out already are shown at once after the first
+       * frame; otherwise ::refreshed brings them. */
+      self->refresh_pending = pb_session_get_refreshed (session);
+      if (self->first_frame && self->refresh_pending)
+        apply_refresh (self);
+      else if (!self->first_frame && self->first_refresh_tick == 0 && self->first_refresh_source == 0)
+        self->first_refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb,
+                                                                 NULL, NULL);
     }
   else
     {
       pb_problems_panel_set_findings (self->problems_panel, NULL);
       pb_preview_panel_set_events (self->preview_panel, NULL);
-      update_title (self);
-      _pb_window_actions_update (self);
     }
 
-  update_main_page (self);
+  _pb_window_remote_session_changed (self);
+  update_title (self);
+  _pb_window_actions_update (self);
+  _pb_window_update_main_page (self);
   update_busy (self);
 }
 
@@ -300,13 +436,15 @@ mapping_chosen_cb (PbWindow      *self,
                    const char    *target,
                    PbMappingGrid *grid)
 {
-  if (self->document == NULL)
+  if (self->session == NULL)
     return;
 
   if (pb_mapping_grid_get_subject (grid) == PB_SUBJECT_PRESENCE)
-    pb_window_document_set_presence_mapping (self->document, subject_id, target);
+    pb_session_set_presence_mapping (self->session, subject_id, target);
+  else if (has_entry)
+    pb_session_set_state_mapping (self->session, subject_id, target);
   else
-    pb_window_document_set_state_mapping (self->document, subject_id, has_entry, target);
+    pb_session_unset_state_mapping (self->session, subject_id);
 }
 
 static void
@@ -314,8 +452,8 @@ revert_changed_cb (PbWindow          *self,
                    gboolean           revert,
                    PbAccountSwitches *switches)
 {
-  if (self->document != NULL)
-    pb_window_document_set_revert_to_last_status (self->document, revert);
+  if (self->session != NULL)
+    pb_session_set_revert_to_last_status (self->session, revert);
 }
 
 /* Search */
@@ -352,7 +490,7 @@ pb_window_focus_subject (PbWindow   *self,
 
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
 
-  if (self->document == NULL)
+  if (self->session == NULL)
     return FALSE;
 
   /* In the folded layout the panel covers the grids. */
@@ -400,13 +538,6 @@ pb_window_lookup_row (PbWindow   *self,
   return NULL;
 }
 
-void
-_pb_window_flush_draft (PbWindow *self)
-{
-  if (self->document != NULL)
-    pb_window_document_flush (self->document);
-}
-
 /* Layout */
 
 static void
@@ -428,10 +559,7 @@ pb_window_update_layout (PbWindow *self,
       gtk_widget_set_vexpand (GTK_WIDGET (self->grids_box), !narrow);
       gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_NEVER,
                                       narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
-      /* Publish and Fetch cannot be used yet; on a phone their place is
-       * better spent on the profile's name. */
-      gtk_widget_set_visible (GTK_WIDGET (self->publish_button), !narrow && self->document != NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->fetch_button), !narrow && self->document != NULL);
+      _pb_window_remote_update (self);
       /* An icon on a phone: the title keeps the room to say which profile
        * and whether it is saved. */
       if (narrow)
@@ -509,8 +637,13 @@ pb_window_dispose (GObject *object)
     }
   g_clear_object (&self->pending_profile);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->remote_cancellable != NULL)
+    g_cancellable_cancel (self->remote_cancellable);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (pb_session_get_draft (self->session), self);
+    }
 
   if (self->dialog != NULL)
     {
@@ -520,7 +653,16 @@ pb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
-  g_clear_object (&self->document);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->session);
+  g_clear_object (&self->remote_cancellable);
+  g_clear_object (&self->remote_findings);
+  g_clear_object (&self->fetch_changes);
+  if (self->sign_in_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->sign_in_dialog), (gpointer *)&self->sign_in_dialog);
+      self->sign_in_dialog = NULL;
+    }
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->profiles);
   g_clear_object (&self->store);
@@ -533,8 +675,6 @@ pb_window_finalize (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
 
-  /* Every queued write has its own references; this waits for them. */
-  g_clear_object (&self->queue);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (pb_window_parent_class)->finalize (object);
@@ -592,12 +732,18 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_SEARCH_BAR);
   g_type_ensure (PB_TYPE_PROBLEMS_PANEL);
   g_type_ensure (PB_TYPE_PREVIEW_PANEL);
+  g_type_ensure (PB_TYPE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/presencebridge/PresenceBridge/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, profile_switcher);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, fetch_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, cancel_remote_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sandbox_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, elsewhere_banner);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, conflict_banner);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
@@ -659,7 +805,8 @@ pb_window_init (PbWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
                                   -1);
 
-  self->queue = pb_store_queue_new ();
+  self->remote_findings = g_list_store_new (PB_TYPE_FINDING);
+  _pb_window_remote_init (self);
   pb_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   update_title (self);
@@ -697,7 +844,7 @@ pb_window_new (AdwApplication *application,
 
   if (store == NULL)
     {
-      update_main_page (self);
+      _pb_window_update_main_page (self);
       _pb_window_actions_update (self);
       return self;
     }
@@ -711,7 +858,7 @@ pb_window_new (AdwApplication *application,
   if (profile != NULL)
     _pb_window_load_profile (self, profile);
 
-  update_main_page (self);
+  _pb_window_update_main_page (self);
   _pb_window_actions_update (self);
 
   return self;
@@ -750,35 +897,35 @@ PbProfile *
 pb_window_get_profile (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
-  return self->document ? pb_window_document_get_profile (self->document) : NULL;
+  return self->session ? pb_session_get_profile (self->session) : NULL;
 }
 
 PbConfiguration *
 pb_window_get_draft (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
-  return self->document ? pb_window_document_get_draft (self->document) : NULL;
+  return self->session ? pb_session_get_draft (self->session) : NULL;
 }
 
 gboolean
 pb_window_get_has_unsaved_changes (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  return self->document != NULL && pb_window_document_get_has_unsaved_changes (self->document);
+  return self->session != NULL && pb_session_get_has_unsaved_changes (self->session);
 }
 
 guint
 pb_window_get_saved_revision (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), 0);
-  return self->document ? pb_window_document_get_saved_revision (self->document) : 0;
+  return self->session ? pb_session_get_saved_number (self->session) : 0;
 }
 
 GListModel *
 pb_window_get_findings (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
-  return self->document ? pb_window_document_get_findings (self->document) : NULL;
+  return self->session != NULL && self->refreshed ? pb_session_get_findings (self->session) : NULL;
 }
 
 GListModel *
@@ -806,7 +953,7 @@ gboolean
 pb_window_get_busy (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  return self->n_jobs > 0 || (self->document != NULL && pb_window_document_get_busy (self->document));
+  return self->n_jobs > 0 || (self->session != NULL && pb_session_get_busy (self->session));
 }
 
 GtkWindow *
@@ -821,6 +968,13 @@ pb_window_refresh_now (PbWindow *self)
 {
   g_return_if_fail (PB_IS_WINDOW (self));
 
-  if (self->document != NULL)
-    pb_window_document_ensure_refreshed (self->document);
+  if (self->session == NULL)
+    return;
+
+  /* Asked for now: the first frame need not come first. */
+  self->first_frame = TRUE;
+  g_clear_handle_id (&self->first_refresh_source, g_source_remove);
+  pb_session_refresh_now (self->session);
+  if (self->refresh_pending || !self->refreshed)
+    apply_refresh (self);
 }

@@ -1,0 +1,808 @@
+/* pb-window-remote.c: fetch, publish, sign in, the connection, conflicts
+ * with the platform and edits kept aside — the window's remote side
+ *
+ * Everything here goes through the open profile's PbProfileSync (the
+ * core's fetch and publish, GTK-free) and PbSession; this file only asks,
+ * explains and shows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-conflict-dialog.h"
+#include "pb-connection-dialog.h"
+#include "pb-diff-view.h"
+#include "pb-remote-error.h"
+#include "pb-ui-util.h"
+#include "pb-window-private.h"
+
+static gboolean
+is_set (const char *value)
+{
+  return value != NULL && *value != '\0';
+}
+
+static gboolean
+has_platform (PbProfile *profile)
+{
+  return is_set (pb_profile_get_platform_url (profile)) &&
+         is_set (pb_profile_get_auth_url (profile)) &&
+         is_set (pb_profile_get_client_id (profile));
+}
+
+/* A sandbox org, or a platform on this computer (the sandbox server):
+ * never production, and the header says so. */
+static gboolean
+is_sandbox (PbProfile *profile)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (pb_profile_get_sandbox_org (profile))
+    return TRUE;
+  if (!is_set (pb_profile_get_platform_url (profile)))
+    return FALSE;
+
+  uri = g_uri_parse (pb_profile_get_platform_url (profile), G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  {
+    g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
+
+    return address != NULL && g_inet_address_get_is_loopback (address);
+  }
+}
+
+static PbSyncActivity
+activity (PbWindow *self)
+{
+  return self->sync != NULL ? pb_profile_sync_get_activity (self->sync) : PB_SYNC_ACTIVITY_IDLE;
+}
+
+void
+_pb_window_remote_update (PbWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PbProfile *profile = self->session ? pb_session_get_profile (self->session) : NULL;
+  PbSyncActivity now = activity (self);
+  gboolean open = profile != NULL;
+  gboolean working = now != PB_SYNC_ACTIVITY_IDLE;
+  gboolean conflict = open && pb_session_get_conflict (self->session);
+  gboolean kept_aside = open && pb_session_get_draft_status (self->session) == PB_DRAFT_STATUS_KEPT_ASIDE;
+  const char *waiting = self->sync ? pb_profile_sync_get_waiting_message (self->sync) : NULL;
+  const char *doing = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fetch_button), open && !working && !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_remote_button), open && working);
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), open && !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), open && is_sandbox (profile));
+
+  switch (now)
+    {
+    case PB_SYNC_ACTIVITY_FETCHING:
+      doing = _("Fetching… (click to cancel)");
+      break;
+    case PB_SYNC_ACTIVITY_PUBLISHING:
+      doing = _("Publishing… (click to cancel)");
+      break;
+    case PB_SYNC_ACTIVITY_SIGNING_IN:
+      doing = _("Waiting for the sign-in in your browser… (click to cancel)");
+      break;
+    case PB_SYNC_ACTIVITY_IDLE:
+    default:
+      break;
+    }
+  if (doing != NULL)
+    {
+      g_autofree char *tooltip = waiting != NULL ? g_strdup_printf ("%s\n%s", doing, waiting) : g_strdup (doing);
+
+      pb_ui_set_tooltip (GTK_WIDGET (self->cancel_remote_button), tooltip);
+    }
+
+  pb_ui_set_tooltip (GTK_WIDGET (self->publish_button),
+                     conflict ? _("The platform’s configuration changed: resolve the conflict first")
+                              : _("Send the draft to the platform"));
+
+  gtk_widget_action_set_enabled (widget, "win.fetch", open && !working && !kept_aside);
+  gtk_widget_action_set_enabled (widget, "win.publish", open && !working);
+  gtk_widget_action_set_enabled (widget, "win.cancel-remote", working);
+  gtk_widget_action_set_enabled (widget, "win.connection", open && !working);
+  gtk_widget_action_set_enabled (widget, "win.sign-in", open && !working && !self->signed_in);
+  gtk_widget_action_set_enabled (widget, "win.sign-out", open && !working && self->signed_in);
+  gtk_widget_action_set_enabled (widget, "win.resolve-conflict", conflict && !working && !kept_aside);
+  gtk_widget_action_set_enabled (widget, "win.keep-mine", kept_aside);
+  gtk_widget_action_set_enabled (widget, "win.take-theirs", kept_aside);
+
+  if (kept_aside)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a profile name */
+      title = g_strdup_printf (_("“%s” was changed elsewhere (another window, or presence-bridge-cli) "
+                                 "while you edited it. Your edits are kept aside until you choose."),
+                               pb_profile_get_name (profile));
+      pb_banner_set_title (self->elsewhere_banner, title);
+    }
+  pb_banner_set_revealed (self->elsewhere_banner, kept_aside);
+  pb_banner_set_revealed (self->conflict_banner, conflict && !kept_aside);
+}
+
+/* Errors, said with what to do about them */
+
+static void
+error_response_cb (PbWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "connection") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.connection", NULL);
+  else if (g_strcmp0 (response, "sign-in") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
+  else if (g_strcmp0 (response, "fetch") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.fetch", NULL);
+  else if (g_strcmp0 (response, "problems") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problems", NULL);
+}
+
+/* A message dialog with @heading and @message, and the one step that fixes
+ * it as its default response (@response: "connection", "sign-in",
+ * "fetch", "problems" or NULL). */
+static void
+show_remote_error_with (PbWindow   *self,
+                        const char *heading,
+                        const char *message,
+                        const char *response,
+                        const char *response_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (response != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), response, response_label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+    }
+  else
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+show_remote_error (PbWindow     *self,
+                   const char   *heading,
+                   const GError *error)
+{
+  if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_NOT_CONFIGURED) ||
+      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_INVALID_URL) ||
+      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_INSECURE_URL) ||
+      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_AUTH_FAILED) ||
+      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CALLBACK_MISMATCH))
+    show_remote_error_with (self, heading, error->message, "connection", _("_Connection…"));
+  else if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_SIGN_IN_REQUIRED))
+    show_remote_error_with (self, heading, error->message, "sign-in", _("_Sign In…"));
+  else if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_PRECONDITION_REQUIRED))
+    show_remote_error_with (self, heading, error->message, "fetch", _("_Fetch"));
+  else
+    show_remote_error_with (self, heading, error->message, NULL, NULL);
+}
+
+static GCancellable *
+start_remote (PbWindow *self)
+{
+  g_clear_object (&self->remote_cancellable);
+  self->remote_cancellable = g_cancellable_new ();
+  _pb_window_hold (self);
+  return self->remote_cancellable;
+}
+
+/* FALSE when the answer is for a profile no longer open, or a window
+ * being destroyed: nothing to show then. */
+static gboolean
+finish_remote (PbWindow      *self,
+               PbProfileSync *sync)
+{
+  _pb_window_release (self);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || sync != self->sync)
+    return FALSE;
+
+  _pb_window_remote_update (self);
+  return TRUE;
+}
+
+/* Signed in or not: the menu offers the other. */
+
+static void
+signed_in_known_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  gboolean signed_in = FALSE;
+
+  if (!pb_remote_is_signed_in_finish (PB_REMOTE (object), result, &signed_in, NULL))
+    signed_in = FALSE;
+  if (self->sync == NULL || pb_profile_sync_get_remote (self->sync) != PB_REMOTE (object))
+    return;
+
+  self->signed_in = signed_in;
+  _pb_window_remote_update (self);
+}
+
+static void
+query_signed_in (PbWindow *self)
+{
+  self->signed_in = FALSE;
+  if (self->sync != NULL)
+    pb_remote_is_signed_in_async (pb_profile_sync_get_remote (self->sync), NULL,
+                                  signed_in_known_cb, g_object_ref (self));
+}
+
+/* win.connection */
+
+static void
+connection_saved_cb (PbWindow           *self,
+                     PbProfile          *profile,
+                     PbConnectionDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %s is a profile name */
+  message = g_strdup_printf (_("Saved the connection of “%s”"), pb_profile_get_name (profile));
+  _pb_window_toast (self, message);
+  query_signed_in (self);
+  _pb_window_remote_update (self);
+}
+
+static void
+pb_window_connection_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbConnectionDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = pb_connection_dialog_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (connection_saved_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* win.fetch */
+
+static void
+show_fetch_changes (PbWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *view;
+  GtkWidget *scroller;
+
+  if (self->fetch_changes == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What the Fetch Changed"),
+                                   _("Agent states and presence statuses added, removed or renamed since the "
+                                     "last fetch. Mappings that name what is gone show in Problems."));
+  view = pb_diff_view_new ();
+  pb_diff_view_set_changes (PB_DIFF_VIEW (view), self->fetch_changes);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+pb_window_show_fetch_changes_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  show_fetch_changes (PB_WINDOW (widget));
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(PbFetchOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = NULL;
+  AdwToast *toast;
+  guint n_changes;
+
+  outcome = pb_profile_sync_fetch_finish (PB_PROFILE_SYNC (object), result, &error);
+  if (!finish_remote (self, PB_PROFILE_SYNC (object)))
+    return;
+
+  if (outcome == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _pb_window_toast (self, _("Fetch cancelled: nothing was changed"));
+      else
+        show_remote_error (self, _("The Fetch Failed"), error);
+      return;
+    }
+
+  n_changes = g_list_model_get_n_items (pb_fetch_outcome_get_list_changes (outcome));
+  g_set_object (&self->fetch_changes, pb_fetch_outcome_get_list_changes (outcome));
+
+  message = g_string_new (NULL);
+  if (n_changes == 0)
+    g_string_append (message, _("Fetched: the lists did not change"));
+  else
+    g_string_append_printf (message,
+                            g_dngettext (GETTEXT_PACKAGE, "Fetched: %u change to the lists",
+                                         "Fetched: %u changes to the lists", n_changes),
+                            n_changes);
+  if (pb_fetch_outcome_get_conflict (outcome))
+    g_string_append (message, _("; the platform’s configuration changed too"));
+  else if (pb_fetch_outcome_get_draft (outcome) == PB_FETCH_DRAFT_TAKEN)
+    g_string_append (message, _("; the draft is the platform’s configuration"));
+  else
+    g_string_append (message, _("; your edits are kept"));
+
+  toast = adw_toast_new (message->str);
+  adw_toast_set_timeout (toast, 6);
+  if (n_changes > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-fetch-changes");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+pb_window_fetch_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbProfile *profile;
+
+  if (self->session == NULL || self->sync == NULL)
+    return;
+
+  profile = pb_session_get_profile (self->session);
+  if (!has_platform (profile))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a profile name */
+      message = g_strdup_printf (_("“%s” does not say where its platform is yet. Fetching needs the platform’s "
+                                   "API URL, token service URL and client ID, in the profile’s connection."),
+                                 pb_profile_get_name (profile));
+      show_remote_error_with (self, _("Connect the Profile First"), message, "connection", _("_Connection…"));
+      return;
+    }
+
+  pb_profile_sync_fetch_async (self->sync, start_remote (self), fetched_cb, g_object_ref (self));
+  _pb_window_remote_update (self);
+}
+
+/* win.publish */
+
+static void
+open_conflict_dialog (PbWindow *self);
+
+static void
+published_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  PbRemoteConfiguration *base;
+  guint number;
+
+  number = pb_profile_sync_publish_finish (PB_PROFILE_SYNC (object), result, &error);
+  if (!finish_remote (self, PB_PROFILE_SYNC (object)))
+    return;
+
+  if (number == 0)
+    {
+      GPtrArray *findings = pb_remote_error_get_findings (error);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          _pb_window_toast (self, _("Publish cancelled"));
+          return;
+        }
+
+      if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CONFLICT))
+        {
+          _pb_window_toast (self, _("Nothing was published: the platform’s configuration changed meanwhile"));
+          open_conflict_dialog (self);
+          return;
+        }
+
+      if (findings != NULL)
+        {
+          /* The platform's findings stand beside the checks, on the rows
+           * they name, until the next publish. */
+          g_list_store_remove_all (self->remote_findings);
+          for (guint i = 0; i < findings->len; i++)
+            g_list_store_append (self->remote_findings, g_ptr_array_index (findings, i));
+          _pb_window_update_findings (self);
+          show_remote_error_with (self, _("The Platform Refused the Configuration"), error->message,
+                                  "problems", _("_Show the Problems"));
+          return;
+        }
+
+      if (g_error_matches (error, PB_ERROR, PB_ERROR_INVALID_CONFIGURATION))
+        show_remote_error_with (self, _("Cannot Publish Yet"), error->message, "problems", _("_Show the Problems"));
+      else
+        show_remote_error (self, _("The Configuration Was Not Published"), error);
+      return;
+    }
+
+  g_list_store_remove_all (self->remote_findings);
+  _pb_window_update_findings (self);
+
+  base = pb_session_get_base (self->session);
+  /* Translators: a toast; the platform's revision number, then ours */
+  message = g_strdup_printf (_("Published: the platform is at revision %lld (recorded as revision %u)"),
+                             base != NULL ? (long long) pb_remote_configuration_get_revision (base) : 0LL,
+                             number);
+  _pb_window_toast (self, message);
+}
+
+static void
+publish_response_cb (PbWindow         *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *comment = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->sync == NULL)
+    return;
+
+  pb_profile_sync_publish_async (self->sync, *comment != '\0' ? comment : NULL, start_remote (self),
+                                 published_cb, g_object_ref (self));
+  _pb_window_remote_update (self);
+}
+
+/* What publishing changes for agents: the draft against what the platform
+ * has (as last fetched), the mappings and the switch only. */
+static guint
+count_published_changes (PbConfiguration *draft,
+                         PbConfiguration *remote)
+{
+  g_autoptr(PbConfiguration) would_be = pb_configuration_copy (draft);
+  g_autoptr(GListModel) changes = NULL;
+
+  pb_configuration_set_published (would_be, remote);
+  changes = pb_diff_configurations (would_be, draft);
+  return g_list_model_get_n_items (changes);
+}
+
+static void
+pb_window_publish_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbRemoteConfiguration *base;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  PbProfile *profile;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  guint n_changes;
+
+  if (self->session == NULL)
+    return;
+
+  profile = pb_session_get_profile (self->session);
+  base = pb_session_get_base (self->session);
+
+  if (pb_session_get_conflict (self->session))
+    {
+      open_conflict_dialog (self);
+      return;
+    }
+
+  if (base == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a profile name */
+      message = g_strdup_printf (_("“%s” has never been fetched. Publishing replaces the platform’s configuration "
+                                   "as it was last fetched, so that nothing someone else published is "
+                                   "overwritten unseen: fetch first."),
+                                 pb_profile_get_name (profile));
+      show_remote_error_with (self, _("Fetch Before Publishing"), message, "fetch", _("_Fetch"));
+      return;
+    }
+
+  if (_pb_window_refuse_save (self))
+    return;
+
+  n_changes = count_published_changes (pb_session_get_draft (self->session),
+                                       pb_remote_configuration_get_configuration (base));
+  if (n_changes == 0)
+    {
+      _pb_window_toast (self, _("Nothing to publish: the draft is the platform’s configuration"));
+      return;
+    }
+
+  /* Translators: %s is a profile name */
+  heading = g_strdup_printf (_("Publish “%s”?"), pb_profile_get_name (profile));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u change replaces the platform’s configuration (revision %lld). "
+                                       "Agents see it at once.",
+                                       "%u changes replace the platform’s configuration (revision %lld). "
+                                       "Agents see them at once.",
+                                       n_changes),
+                          n_changes, (long long) pb_remote_configuration_get_revision (base));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "publish", _("_Publish"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response::publish", G_CALLBACK (publish_response_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* win.cancel-remote */
+
+static void
+pb_window_cancel_remote_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->remote_cancellable != NULL)
+    g_cancellable_cancel (self->remote_cancellable);
+}
+
+/* win.sign-in, win.sign-out */
+
+static void
+authorize_cb (PbWindow      *self,
+              const char    *url,
+              PbProfileSync *sync)
+{
+  GtkWidget *dialog;
+
+  gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Finish Signing In in Your Browser"),
+                                   _("Salesforce’s sign-in page opened in your web browser. Sign in there and "
+                                     "allow Presence Bridge; this window continues by itself."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel Sign-In"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response::cancel", G_CALLBACK (pb_window_cancel_remote_action),
+                           self, G_CONNECT_SWAPPED);
+  if (self->sign_in_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->sign_in_dialog), (gpointer *)&self->sign_in_dialog);
+  self->sign_in_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->sign_in_dialog);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = pb_profile_sync_sign_in_finish (PB_PROFILE_SYNC (object), result, &error);
+  if (self->sign_in_dialog != NULL)
+    gtk_window_destroy (self->sign_in_dialog);
+  if (!finish_remote (self, PB_PROFILE_SYNC (object)))
+    return;
+
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_remote_error (self, _("The Sign-In Did Not Finish"), error);
+      return;
+    }
+
+  self->signed_in = TRUE;
+  _pb_window_remote_update (self);
+  _pb_window_toast (self, _("Signed in to Salesforce: presence statuses come from there now"));
+}
+
+static void
+pb_window_sign_in_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->sync == NULL)
+    return;
+
+  pb_profile_sync_sign_in_async (self->sync, start_remote (self), signed_in_cb, g_object_ref (self));
+  _pb_window_remote_update (self);
+}
+
+static void
+signed_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _pb_window_release (self);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (!pb_remote_sign_out_finish (PB_REMOTE (object), result, &error))
+    {
+      show_remote_error (self, _("The Sign-Out Did Not Finish"), error);
+      return;
+    }
+
+  self->signed_in = FALSE;
+  _pb_window_remote_update (self);
+  _pb_window_toast (self, _("Signed out of Salesforce: the sign-in was removed from the keyring"));
+}
+
+static void
+pb_window_sign_out_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->sync == NULL)
+    return;
+
+  _pb_window_hold (self);
+  pb_remote_sign_out_async (pb_profile_sync_get_remote (self->sync), NULL, signed_out_cb, g_object_ref (self));
+}
+
+/* win.resolve-conflict */
+
+static void
+conflict_resolved_cb (PbWindow         *self,
+                      PbConflictDialog *dialog)
+{
+  _pb_window_toast (self, _("Conflict resolved: the draft is based on the platform’s configuration now. "
+                            "Publish to send it."));
+}
+
+static void
+open_conflict_dialog (PbWindow *self)
+{
+  PbConflictDialog *dialog;
+
+  if (self->session == NULL || pb_session_get_remote (self->session) == NULL ||
+      !pb_session_get_conflict (self->session))
+    return;
+
+  dialog = pb_conflict_dialog_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (conflict_resolved_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+pb_window_resolve_conflict_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  open_conflict_dialog (PB_WINDOW (widget));
+}
+
+/* win.keep-mine, win.take-theirs: edits kept aside when the profile
+ * changed elsewhere */
+
+static void
+kept_aside_resolved_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _pb_window_release (self);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (!pb_session_resolve_finish (PB_SESSION (object), result, &error))
+    _pb_window_show_error (self, _("The Edits Kept Aside Were Not Settled"), error->message);
+}
+
+static void
+pb_window_kept_aside_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbSessionChoice choice = g_str_equal (action_name, "win.keep-mine") ? PB_SESSION_KEEP_MINE
+                                                                      : PB_SESSION_TAKE_THEIRS;
+
+  if (self->session == NULL)
+    return;
+
+  _pb_window_hold (self);
+  pb_session_resolve_async (self->session, choice, NULL, kept_aside_resolved_cb, g_object_ref (self));
+}
+
+/* Following the open profile */
+
+void
+_pb_window_remote_session_changed (PbWindow *self)
+{
+  /* A new session has a new sync: follow it, and what it knows. */
+  if (self->sync != NULL)
+    {
+      g_signal_connect_object (self->sync, "notify::activity", G_CALLBACK (_pb_window_remote_update),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "notify::waiting-message", G_CALLBACK (_pb_window_remote_update),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "authorize", G_CALLBACK (authorize_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::profile", G_CALLBACK (query_signed_in),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_clear_object (&self->fetch_changes);
+  query_signed_in (self);
+  _pb_window_remote_update (self);
+}
+
+void
+_pb_window_remote_init (PbWindow *self)
+{
+  pb_banner_set_button (self->elsewhere_banner, 0, _("Keep _Mine"), "win.keep-mine");
+  pb_banner_set_button (self->elsewhere_banner, 1, _("_Take Theirs"), "win.take-theirs");
+  gtk_widget_add_css_class (GTK_WIDGET (self->elsewhere_banner), "warning");
+  pb_banner_set_title (self->conflict_banner,
+                       _("The platform’s configuration changed since your draft was based on it. "
+                         "Nothing can be published until you choose what to keep."));
+  pb_banner_set_button (self->conflict_banner, 0, _("_Resolve…"), "win.resolve-conflict");
+}
+
+void
+_pb_window_class_remote_init (PbWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.fetch", NULL, pb_window_fetch_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, pb_window_publish_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-remote", NULL, pb_window_cancel_remote_action);
+  gtk_widget_class_install_action (widget_class, "win.connection", NULL, pb_window_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, pb_window_sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, pb_window_sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", NULL, pb_window_resolve_conflict_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, pb_window_kept_aside_action);
+  gtk_widget_class_install_action (widget_class, "win.take-theirs", NULL, pb_window_kept_aside_action);
+  gtk_widget_class_install_action (widget_class, "win.show-fetch-changes", NULL, pb_window_show_fetch_changes_action);
+}
