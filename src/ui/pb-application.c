@@ -200,6 +200,7 @@ pb_application_startup (GApplication *application)
     { "win.history", { "<Control>h", NULL } },
     { "win.new-profile", { "<Control>n", NULL } },
     { "win.fetch", { "F5", "<Control>r", NULL } },
+    { "win.publish", { "<Control><Shift>p", NULL } },
     { "win.show-problems", { "F8", NULL } },
     { "win.show-preview", { "<Shift>F8", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

@@ -72,6 +72,10 @@ _pb_window_remote_update (PbWindow *self)
   PbProfile *profile = self->session ? pb_session_get_profile (self->session) : NULL;
   PbSyncActivity now = activity (self);
   gboolean open = profile != NULL;
+  PbConfiguration *draft = open ? pb_session_get_draft (self->session) : NULL;
+  gboolean has_lists = draft != NULL &&
+                       (g_list_model_get_n_items (pb_configuration_get_presence_statuses (draft)) > 0 ||
+                        g_list_model_get_n_items (pb_configuration_get_agent_states (draft)) > 0);
   gboolean working = now != PB_SYNC_ACTIVITY_IDLE;
   gboolean conflict = open && pb_session_get_conflict (self->session);
   gboolean kept_aside = open && pb_session_get_draft_status (self->session) == PB_DRAFT_STATUS_KEPT_ASIDE;
@@ -80,7 +84,8 @@ _pb_window_remote_update (PbWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->fetch_button), open && !working && !self->narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_remote_button), open && working);
-  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), open && !self->narrow);
+  /* Nothing to publish before there are lists to map. */
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), has_lists && !self->narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), open && is_sandbox (profile));
 
   switch (now)
@@ -110,7 +115,7 @@ _pb_window_remote_update (PbWindow *self)
                               : _("Send the draft to the platform"));
 
   gtk_widget_action_set_enabled (widget, "win.fetch", open && !working && !kept_aside);
-  gtk_widget_action_set_enabled (widget, "win.publish", open && !working);
+  gtk_widget_action_set_enabled (widget, "win.publish", has_lists && !working);
   gtk_widget_action_set_enabled (widget, "win.cancel-remote", working);
   gtk_widget_action_set_enabled (widget, "win.connection", open && !working);
   gtk_widget_action_set_enabled (widget, "win.sign-in", open && !working && !self->signed_in);
@@ -589,14 +594,44 @@ pb_window_cancel_remote_action (GtkWidget  *widget,
 
 /* win.sign-in, win.sign-out */
 
+/* No browser could show the page (none installed, a headless machine):
+ * the address, to open by hand; the sign-in still waits for it. */
+static void
+uri_shown_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) || self->sign_in_dialog == NULL)
+    return;
+
+  url = g_object_get_data (G_OBJECT (self->sign_in_dialog), "pb-url");
+  {
+    g_autofree char *body = NULL;
+    GtkWidget *label;
+
+    body = g_strdup_printf (_("No web browser could open Salesforce’s sign-in page (%s). Open this address in "
+                              "a browser on this computer; this window continues by itself."),
+                            error->message);
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self->sign_in_dialog), body);
+    label = gtk_label_new (url);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+    gtk_widget_add_css_class (label, "monospace");
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->sign_in_dialog), label);
+  }
+}
+
 static void
 authorize_cb (PbWindow      *self,
               const char    *url,
               PbProfileSync *sync)
 {
   GtkWidget *dialog;
-
-  gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Finish Signing In in Your Browser"),
                                    _("Salesforce’s sign-in page opened in your web browser. Sign in there and "
@@ -609,7 +644,10 @@ authorize_cb (PbWindow      *self,
     g_object_remove_weak_pointer (G_OBJECT (self->sign_in_dialog), (gpointer *)&self->sign_in_dialog);
   self->sign_in_dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->sign_in_dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "pb-url", g_strdup (url), g_free);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+
+  gtk_show_uri_full (GTK_WINDOW (self), url, GDK_CURRENT_TIME, NULL, uri_shown_cb, g_object_ref (self));
 }
 
 static void
