@@ -843,9 +843,9 @@ test_store_newer_is_not_touched (Fixture       *fixture,
   g_assert_cmpmem (before, before_length, after, after_length);
 }
 
-/* Two profiles, neither the default, and no last profile remembered (the
- * settings could not keep it): the window opens one, never "(None)" and
- * the first-run page. */
+/* Two profiles, neither the default, never opened: the window opens one,
+ * never "(None)" and the first-run page. The profile open last is the
+ * one the next start opens: the store remembers it. */
 static void
 test_profiles_never_an_empty_window (Fixture       *fixture,
                                      gconstpointer  user_data)
@@ -863,12 +863,20 @@ test_profiles_never_an_empty_window (Fixture       *fixture,
     g_assert_nonnull (added);
     g_assert_null (pb_store_get_default_profile (store, NULL));
   }
-  g_settings_reset (pb_application_get_settings (pb_test_application), "last-profile");
 
   window = pb_test_window_open (fixture);
   g_assert_nonnull (pb_window_get_profile (window));
   g_assert_cmpstr (pb_test_window_page (window), !=, "welcome");
   g_assert_nonnull (pb_profile_switcher_get_profile (PB_PROFILE_SWITCHER (pb_test_window_child (window, "profile_switcher"))));
+
+  g_assert_true (pb_window_open_profile (window, "Second", NULL));
+  PB_TEST_WAIT_UNTIL (window, "refreshed",
+                      g_strcmp0 (pb_profile_get_name (pb_window_get_profile (window)), "Second") == 0);
+  pb_test_window_close (fixture);
+
+  window = pb_test_window_open (fixture);
+  PB_TEST_WAIT_UNTIL (window, "refreshed", pb_window_get_profile (window) != NULL);
+  g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, "Second");
 }
 
 static void

@@ -119,9 +119,8 @@ pb_application_activate (GApplication *application)
         g_warning ("%s", error->message);
     }
 
-  if (profile_name == NULL && self->settings != NULL)
-    profile_name = g_settings_get_string (self->settings, "last-profile");
-
+  /* Without a generated profile, the window opens the profile that was
+   * open last: the store remembers it (pb_store_get_startup_profile). */
   window = GTK_WINDOW (pb_window_new (ADW_APPLICATION (self), self->store, profile_name));
   gtk_window_present (window);
 

@@ -12,6 +12,18 @@
 #define WORKED_EXAMPLE_RESOURCE "/io/github/presencebridge/PresenceBridge/worked-example.config.json"
 
 static void
+profile_marked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+
+  /* Not remembering it costs only the choice at the next start. */
+  pb_store_mark_profile_opened_finish (PB_STORE (object), result, NULL);
+  _pb_window_release (self);
+}
+
+static void
 profile_loaded_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -45,7 +57,9 @@ profile_loaded_cb (GObject      *object,
 
   /* The store remembers which profile was open: the next start opens it
    * again, whatever GSettings can keep. */
-  pb_store_mark_profile_opened_async (self->store, pb_session_get_profile (self->session), NULL, NULL, NULL);
+  _pb_window_hold (self);
+  pb_store_mark_profile_opened_async (self->store, pb_session_get_profile (self->session), NULL,
+                                      profile_marked_cb, g_object_ref (self));
 }
 
 void
