@@ -59,7 +59,6 @@ pb_import_plan_new (PbStore          *store,
 {
   g_autoptr(PbImportPlan) self = NULL;
   g_autoptr(PbProfile) target = NULL;
-  g_autoptr(GListModel) findings = NULL;
 
   g_return_val_if_fail (PB_IS_STORE (store), NULL);
   g_return_val_if_fail (profile_name == NULL || *profile_name != '\0', NULL);
@@ -96,8 +95,7 @@ pb_import_plan_new (PbStore          *store,
   else
     self->list_changes = pb_diff_configurations (self->landing, imported);
 
-  findings = pb_checks_run (self->landing);
-  self->n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  self->n_errors = pb_checks_count_errors (self->landing);
 
   return g_steal_pointer (&self);
 }
