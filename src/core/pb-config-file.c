@@ -630,25 +630,38 @@ append_agent_state (GString  *out,
   append_nullable_string (out, pb_agent_state_get_major_id (state));
 }
 
-static void
-append_presence_status (GString  *out,
-                        gpointer  item)
+/**
+ * pb_config_file_append_channels:
+ *
+ * A status's service channels as the file writes them, a JSON array; the
+ * store keeps them the same way.
+ */
+void
+pb_config_file_append_channels (GString            *out,
+                                const char * const *channels)
 {
-  PbPresenceStatus *status = item;
-  const char * const *channels = pb_presence_status_get_channels (status);
-
-  g_string_append (out, "\"apiName\": ");
-  append_string (out, pb_presence_status_get_api_name (status));
-  g_string_append (out, ", \"label\": ");
-  append_string (out, pb_presence_status_get_label (status));
-  g_string_append (out, ", \"channels\": [");
+  g_string_append_c (out, '[');
   for (guint c = 0; channels != NULL && channels[c] != NULL; c++)
     {
       if (c > 0)
         g_string_append (out, ", ");
       append_string (out, channels[c]);
     }
-  g_string_append (out, "]");
+  g_string_append_c (out, ']');
+}
+
+static void
+append_presence_status (GString  *out,
+                        gpointer  item)
+{
+  PbPresenceStatus *status = item;
+
+  g_string_append (out, "\"apiName\": ");
+  append_string (out, pb_presence_status_get_api_name (status));
+  g_string_append (out, ", \"label\": ");
+  append_string (out, pb_presence_status_get_label (status));
+  g_string_append (out, ", \"channels\": ");
+  pb_config_file_append_channels (out, pb_presence_status_get_channels (status));
 }
 
 /* @as_file: Logged out is written as what it always is, offline

@@ -70,7 +70,7 @@ pb_import_plan_new (PbStore          *store,
     return NULL;
 
   self = g_object_new (PB_TYPE_IMPORT_PLAN, NULL);
-  self->imported = pb_configuration_copy (imported);
+  self->imported = g_object_ref (imported);
   self->profile_name = g_strdup (profile_name);
   self->target_name = g_strdup (pb_profile_get_name (target));
   self->creates_profile = pb_profile_get_id (target) == 0;
@@ -78,7 +78,7 @@ pb_import_plan_new (PbStore          *store,
   if (self->creates_profile)
     {
       self->current = pb_configuration_new ();
-      self->landing = pb_configuration_copy (imported);
+      self->landing = g_object_ref (imported);
     }
   else if ((self->current = pb_store_load_draft (store, target, error)) == NULL ||
            (self->landing = pb_store_prepare_import (store, target, imported, error)) == NULL)

@@ -291,7 +291,8 @@ pb_store_load_state (PbStore    *self,
 
 /* Import */
 
-/* @profile_id 0 is a profile that does not exist yet. */
+/* @profile_id 0 is a profile that does not exist yet. @imported itself
+ * when it lands as it is: a copy of thousands of items is not free. */
 static PbConfiguration *
 prepare_import_locked (PbStore          *self,
                        gint64            profile_id,
@@ -306,7 +307,7 @@ prepare_import_locked (PbStore          *self,
     return NULL;
 
   if (snapshot_id == 0 || g_strcmp0 (source, PB_SNAPSHOT_SOURCE_FETCH) != 0)
-    return pb_configuration_copy (imported);
+    return g_object_ref (imported);
 
   /* The org is the truth: its fetched lists stay, the file brings the
    * mapping (and its unknown keys). */
