@@ -1716,6 +1716,56 @@ test_migration_from_v2 (Fixture       *f,
   g_assert_cmpint (raw_query_int (f->path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+/* The newest revision as an editing session loads it: on the draft's own
+ * snapshot only its mapping is read, and it is what loading the revision
+ * gives, whether the draft's mapping is the same or not; on another
+ * snapshot, the whole of it. */
+static void
+assert_saved_is_revision (Fixture   *f,
+                          PbProfile *profile,
+                          guint      number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbProfileState) state = pb_store_load_state (f->store, profile, &error);
+  g_autoptr(PbConfiguration) revision = NULL;
+
+  g_assert_no_error (error);
+  revision = pb_store_load_revision (f->store, profile, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_profile_state_get_saved_number (state), ==, number);
+  g_assert_true (pb_configuration_equal (pb_profile_state_get_saved (state), revision));
+}
+
+static void
+test_state_saved_revision (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PbProfile) profile = add_profile (f->store, "Production");
+  g_autoptr(PbConfiguration) first = worked_example_with_extra ();
+  g_autoptr(PbConfiguration) edited = NULL;
+  g_autoptr(PbConfiguration) other_lists = worked_example_with_new_status ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (pb_store_save_revision (f->store, profile, first, PB_REVISION_SOURCE_SAVE, NULL, NULL, &error),
+                    ==, 1);
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+
+  /* An unsaved edit, and unknown keys that differ. */
+  edited = pb_configuration_copy (first);
+  pb_configuration_set_state_mapping (edited, "busy", "Ready_for_Chats");
+  pb_configuration_set_revert_to_last_status (edited, !pb_configuration_get_revert_to_last_status (first));
+  pb_configuration_set_extra (edited, NULL);
+  g_assert_true (pb_store_save_draft (f->store, profile, edited, NULL, &error));
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+
+  /* Other lists in the draft: the revision's own are read. */
+  g_assert_true (pb_store_save_draft (f->store, profile, other_lists, NULL, &error));
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+}
+
 static void
 test_open_directory (Fixture       *f,
                      gconstpointer  data)
@@ -2013,6 +2063,7 @@ main (int   argc,
   ADD ("/store/draft/damaged", test_draft_damaged, NULL);
   ADD ("/store/draft/large", test_draft_large, NULL);
   ADD ("/store/revisions", test_revisions, NULL);
+  ADD ("/store/state/saved-revision", test_state_saved_revision, NULL);
   ADD ("/store/import/no-profile", test_import_no_profile, NULL);
   ADD ("/store/import/no-org", test_import_no_org, NULL);
   ADD ("/store/import/new-named-profile", test_import_new_named_profile, NULL);
