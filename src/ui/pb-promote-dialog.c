@@ -189,6 +189,7 @@ dup_matched_text (PbPromotion *promotion,
                             n_states);
   /* Translators: "4 presence statuses" and "11 agent states" */
   matched = g_strdup_printf (_("%s and %s matched"), statuses, states);
+  /* Translators: a count of presence statuses and agent states */
   unmatched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing did not match", "%u things did not match",
                                             n_unmatched),
                                n_unmatched);
@@ -223,6 +224,7 @@ pb_promote_dialog_show_promotion (PbPromoteDialog *self)
   detail = dup_matched_text (self->promotion, n_unmatched);
   pb_promote_dialog_set_detail (self, detail);
 
+  /* Translators: %s is a profile name */
   note = g_strdup_printf (_("Promote makes this the draft of “%s” and records it in its history. "
                             "Nothing is published."),
                           to_name);
@@ -231,6 +233,8 @@ pb_promote_dialog_show_promotion (PbPromoteDialog *self)
 
   /* The core's sentences call the profile promoted to "the target", as
    * the CLI's do: the heading says which one it is here. */
+  /* Translators: %s is a profile name; −, ~ and + are the signs the list
+   * shows before each item */
   explanation = g_strdup_printf (_("Below, “the target” is “%s”. What has − is not copied, ~ was matched "
                                    "by name, + is only in the target and keeps its mapping there."),
                                  to_name);
