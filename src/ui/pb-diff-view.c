@@ -285,6 +285,9 @@ pb_diff_view_init (PbDiffView *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tab leaves the differences in one step, as it leaves every list;
+   * the arrows go through them. */
+  pb_ui_list_view_leave_on_tab (GTK_WIDGET (self->list_view));
   pb_diff_view_update_page (self);
 }
 

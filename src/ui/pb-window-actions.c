@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-history-dialog.h"
+#include "pb-promote-dialog.h"
 #include "pb-ui-util.h"
 #include "pb-window-private.h"
 
@@ -374,6 +375,56 @@ pb_window_history_action (GtkWidget  *widget,
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
+/* win.promote */
+
+static void
+open_promoted_cb (PbWindow *self,
+                  AdwToast *toast)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_window_open_profile (self, g_object_get_data (G_OBJECT (toast), "profile-name"), &error))
+    _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+}
+
+static void
+promoted_cb (PbWindow   *self,
+             guint       revision_number,
+             const char *target_name,
+             GtkWidget  *dialog)
+{
+  g_autofree char *shown = pb_ui_dup_display_text (target_name);
+  /* A toast's title is markup in libadwaita 1.2: the name is escaped. */
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+  g_autofree char *message = g_strdup_printf (_("Promoted to “%s” as revision %u"), escaped, revision_number);
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Shown at once, ahead of any older toast: it offers what to do next. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "profile-name", g_strdup (target_name), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_promoted_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+pb_window_promote_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  /* The target's draft is written by the dialog: our writes go first. */
+  _pb_window_flush_draft (self);
+
+  dialog = pb_promote_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_profile (self),
+                                  pb_window_get_draft (self));
+  g_signal_connect_object (dialog, "promoted", G_CALLBACK (promoted_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
 /* win.show-problems, win.show-preview, win.focus-statuses, win.focus-states */
 
 static void
@@ -450,6 +501,7 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, pb_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pb_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, pb_window_history_action);
+  gtk_widget_class_install_action (widget_class, "win.promote", NULL, pb_window_promote_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, pb_window_show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, pb_window_show_preview_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);
@@ -474,6 +526,7 @@ _pb_window_actions_update (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_draft);
   gtk_widget_action_set_enabled (widget, "win.history", has_draft);
+  gtk_widget_action_set_enabled (widget, "win.promote", has_draft);
   gtk_widget_action_set_enabled (widget, "win.new-profile", has_store);
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-problems", has_draft);
