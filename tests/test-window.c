@@ -995,6 +995,35 @@ test_promote_to_another_profile (Fixture       *fixture,
   g_assert_cmpuint (pb_window_get_saved_revision (window), ==, 2);
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  return find_label_with_text (GTK_WIDGET (data), "Created the profile “A <i>&amp; B</i>”") != NULL;
+}
+
+/* A toast shows a profile name as it is, though a toast's title is
+ * markup in libadwaita 1.2. */
+static void
+test_toast_is_text (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char *name = "A <i>&amp; B</i>";
+  PbWindow *window = pb_test_window_open_worked_example (fixture);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-profile", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  pb_test_click_response (dialog, "C_reate");
+
+  PB_TEST_WAIT_UNTIL (window, "refreshed", g_str_equal (pb_profile_get_name (pb_window_get_profile (window)), name));
+  /* Toasts come one at a time: after the worked example's. */
+  pb_test_wait_until (toast_shown, window, "the toast naming the new profile");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,6 +1046,7 @@ main (int   argc,
   PB_TEST_WINDOW_ADD ("/window/profiles-never-an-empty-window", test_profiles_never_an_empty_window);
   PB_TEST_WINDOW_ADD ("/window/large-generated-profile", test_large_generated_profile);
   PB_TEST_WINDOW_ADD ("/window/promote-to-another-profile", test_promote_to_another_profile);
+  PB_TEST_WINDOW_ADD ("/window/toast-is-text", test_toast_is_text);
 
   return pb_test_window_run ();
 }

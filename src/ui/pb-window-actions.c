@@ -416,9 +416,6 @@ pb_window_promote_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   GtkWidget *dialog;
 
-  /* The target's draft is written by the dialog: our writes go first. */
-  _pb_window_flush_draft (self);
-
   dialog = pb_promote_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_profile (self),
                                   pb_window_get_draft (self));
   g_signal_connect_object (dialog, "promoted", G_CALLBACK (promoted_cb), self, G_CONNECT_SWAPPED);

@@ -47,7 +47,11 @@ void
 _pb_window_toast (PbWindow   *self,
                   const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup in libadwaita 1.2; messages hold names,
+   * file names and server text, which must stay text. */
+  g_autofree char *shown = pb_ui_dup_display_text (message);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
