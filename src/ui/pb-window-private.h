@@ -78,6 +78,7 @@ struct _PbWindow
   int                 list_height;
   gboolean            close_confirmed;
   GtkWindow          *dialog;         /* weak */
+  AdwToast           *toast;          /* the one shown, until dismissed */
 };
 
 /* pb-window-actions.c installs every win.* action, those of
@@ -89,6 +90,9 @@ void     _pb_window_actions_update     (PbWindow        *self);
 
 void     _pb_window_toast              (PbWindow        *self,
                                         const char      *message);
+/* Shows @toast (taking it) in place of the one shown. */
+void     _pb_window_add_toast          (PbWindow        *self,
+                                        AdwToast        *toast);
 void     _pb_window_present_dialog     (PbWindow        *self,
                                         GtkWindow       *dialog);
 void     _pb_window_show_error         (PbWindow        *self,

@@ -43,6 +43,31 @@ static guint signals[N_SIGNALS];
 
 /* Helpers shared with pb-window-actions.c */
 
+static void
+toast_dismissed_cb (PbWindow *self,
+                    AdwToast *toast)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* A toast says how the last thing done went: it replaces the one shown,
+ * which AdwToastOverlay would otherwise show first, stale, for its whole
+ * timeout. */
+void
+_pb_window_add_toast (PbWindow *self,
+                      AdwToast *toast)
+{
+  AdwToast *shown = g_steal_pointer (&self->toast);
+
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _pb_window_toast (PbWindow   *self,
                   const char *message)
@@ -50,7 +75,7 @@ _pb_window_toast (PbWindow   *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pb_window_add_toast (self, toast);
 }
 
 void
