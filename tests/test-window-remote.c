@@ -732,6 +732,8 @@ test_conflict_resolved_in_window (Fixture       *f,
   g_assert_true (toast_shows (window, "the platform’s configuration changed too"));
   g_assert_true (pb_banner_get_revealed (conflict));
   assert_contains (pb_banner_get_title (conflict), "Nothing can be published");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Sandbox (In conflict with the platform) – Presence Bridge");
   g_assert_true (pb_test_action_enabled (window, "win.resolve-conflict"));
   assert_contains (pb_ui_get_tooltip (pb_test_window_child (window, "publish_button")), "resolve the conflict");
   {

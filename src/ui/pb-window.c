@@ -187,6 +187,12 @@ update_title (PbWindow *self)
     default:
       if (!self->refreshed)
         subtitle = g_strdup ("");
+      /* What blocks Publish is the state worth the title's room. */
+      else if (pb_session_get_conflict (self->session))
+        {
+          subtitle = g_strdup (_("In conflict with the platform"));
+          warning = TRUE;
+        }
       else if (pb_session_get_has_unsaved_changes (self->session))
         subtitle = g_strdup (_("Unsaved changes"));
       else if (pb_session_get_saved_number (self->session) > 0)
