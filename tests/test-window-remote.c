@@ -22,9 +22,11 @@
 #include "pb-diff-view.h"
 #include "pb-problem-row.h"
 #include "pb-problems-panel.h"
+#include "pb-profile-switcher.h"
 #include "pb-remote.h"
 #include "pb-test-fixtures.h"
 #include "pb-test-remote.h"
+#include "pb-application.h"
 #include "pb-test-window.h"
 #include "pb-ui-util.h"
 
@@ -562,6 +564,8 @@ test_fetch_keeps_edits_and_cancels (Fixture       *f,
   pb_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (pb_window_lookup_row (window, PB_SUBJECT_PRESENCE, "On_a_call"), "On the phone"));
   g_assert_cmpuint (pb_test_count_findings (window, PB_CHECK_UNKNOWN_STATE, "Away_from_desk_temporary"), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (pb_test_status_chooser (window, "Away_from_desk_temporary")),
+                                "away.break (missing)"));
   newest = newest_revision (window);
 
   /* A platform that asks to wait: the window says so, and the spinner in
@@ -1468,6 +1472,97 @@ test_sign_in_callback_mismatch (Fixture       *f,
   gtk_window_close (pb_window_get_dialog (window));
 }
 
+
+/* How it looks: a phone's width, and the dark style */
+
+/* @widget drawn as it is, then in the dark style. */
+static void
+screenshots (GtkWidget  *widget,
+             const char *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  pb_test_save_screenshot (widget, name);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  pb_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* @widget fits 360 px: nothing in it asks for more. */
+static void
+assert_fits_phone (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+/* @dialog on a phone, as it looks, and that it fits. */
+static void
+phone_sized (GtkWindow  *dialog,
+             const char *name)
+{
+  gtk_window_set_default_size (dialog, 360, 640);
+  pb_test_wait_for_draw (GTK_WIDGET (dialog));
+  screenshots (GTK_WIDGET (dialog), name);
+  assert_fits_phone (GTK_WIDGET (dialog));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+}
+
+static void
+test_narrow_and_dark (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = pb_application_get_settings (pb_test_application);
+  PbWindow *window;
+  GtkWindow *dialog;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = open_fetched_profile (f);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_assert_true (pb_window_get_narrow (window));
+  /* No room for the badge: the subtitle says Sandbox. */
+  g_assert_false (gtk_widget_get_visible (pb_test_window_child (window, "sandbox_label")));
+  g_assert_cmpstr (pb_profile_switcher_get_subtitle (PB_PROFILE_SWITCHER (pb_test_window_child (window, "profile_switcher"))),
+                   ==, "Sandbox · Saved as revision 1");
+
+  /* A conflict: its banner across a phone's window. */
+  choose (pb_test_status_chooser (window, "On_a_call"), "Wrap up");
+  pb_test_window_wait_refreshed (window);
+  save_elsewhere (f, ELSEWHERE_CONFIGURATION);
+  run_action (window, "win.fetch");
+  g_assert_true (pb_banner_get_revealed (banner (window, "conflict_banner")));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
+  screenshots (GTK_WIDGET (window), "remote-narrow-conflict-banner");
+  assert_fits_phone (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  activate (window, "win.resolve-conflict");
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (PB_IS_CONFLICT_DIALOG (dialog));
+  phone_sized (dialog, "remote-narrow-conflict-dialog");
+  gtk_window_close (dialog);
+
+  activate (window, "win.connection");
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (PB_IS_CONNECTION_DIALOG (dialog));
+  phone_sized (dialog, "remote-narrow-connection");
+  gtk_window_close (dialog);
+
+  /* The other banner, in a wide window's dark style too. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  import_elsewhere (f, "On_a_call");
+  PB_TEST_WAIT_UNTIL (banner (window, "elsewhere_banner"), "notify::revealed",
+                      pb_banner_get_revealed (banner (window, "elsewhere_banner")));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
+  screenshots (GTK_WIDGET (window), "remote-wide-kept-aside");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1507,6 +1602,7 @@ main (int    argc,
   ADD ("/window-remote/sign-in/callback-mismatch", test_sign_in_callback_mismatch, NULL);
   ADD ("/window-remote/edits-kept-aside", test_edits_kept_aside, NULL);
   ADD ("/window-remote/close-waits-for-draft", test_close_waits_for_draft, NULL);
+  ADD ("/window-remote/narrow-and-dark", test_narrow_and_dark, NULL);
 
   status = pb_test_window_run ();
   g_free (this_program);

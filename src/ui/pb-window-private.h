@@ -137,6 +137,9 @@ GtkWidget *_pb_window_present_import   (PbWindow        *self,
 void     _pb_window_class_remote_init  (PbWindowClass   *klass);
 void     _pb_window_remote_init        (PbWindow        *self);
 void     _pb_window_remote_update      (PbWindow        *self);
+/* The open profile connects to a sandbox (a sandbox org, or a platform
+ * on this computer): never production, and the header says so. */
+gboolean _pb_window_is_sandbox         (PbWindow        *self);
 /* Follows a new session's remote side (called by _pb_window_set_session). */
 void     _pb_window_remote_session_changed (PbWindow    *self);
 /* The window's own store writes (loading the worked example). */

@@ -32,14 +32,16 @@ has_platform (PbProfile *profile)
          is_set (pb_profile_get_client_id (profile));
 }
 
-/* A sandbox org, or a platform on this computer (the sandbox server):
- * never production, and the header says so. */
-static gboolean
-is_sandbox (PbProfile *profile)
+/* A sandbox org, or a platform on this computer (the sandbox server). */
+gboolean
+_pb_window_is_sandbox (PbWindow *self)
 {
+  PbProfile *profile = self->session != NULL ? pb_session_get_profile (self->session) : NULL;
   g_autoptr(GUri) uri = NULL;
   const char *host;
 
+  if (profile == NULL)
+    return FALSE;
   if (pb_profile_get_sandbox_org (profile))
     return TRUE;
   if (!is_set (pb_profile_get_platform_url (profile)))
@@ -86,7 +88,8 @@ _pb_window_remote_update (PbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_remote_button), open && working);
   /* Nothing to publish before there are lists to map. */
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), has_lists && !self->narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), open && is_sandbox (profile));
+  /* Narrow, the title's subtitle says it instead (there is no room). */
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), _pb_window_is_sandbox (self) && !self->narrow);
 
   switch (now)
     {

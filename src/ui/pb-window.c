@@ -202,7 +202,20 @@ update_title (PbWindow *self)
       break;
     }
 
-  pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+  /* Narrow, the header has no room for the Sandbox badge as well: the
+   * subtitle says it (the window's own title needs not). */
+  if (self->narrow && _pb_window_is_sandbox (self))
+    {
+      g_autofree char *shown = NULL;
+
+      /* Translators: the header's subtitle on a phone, for a sandbox profile: its state after the dot */
+      shown = subtitle[0] != '\0' ? g_strdup_printf (_("Sandbox · %s"), subtitle) : g_strdup (_("Sandbox"));
+      pb_profile_switcher_set_subtitle (self->profile_switcher, shown, warning);
+    }
+  else
+    {
+      pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+    }
 
   name = pb_profile_get_name (pb_session_get_profile (self->session));
   if (subtitle[0] == '\0')
@@ -591,6 +604,7 @@ pb_window_update_layout (PbWindow *self,
       gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_NEVER,
                                       narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
       _pb_window_remote_update (self);
+      update_title (self);
       /* An icon on a phone: the title keeps the room to say which profile
        * and whether it is saved. */
       if (narrow)
