@@ -1921,6 +1921,78 @@ test_open_read_only (Fixture       *f,
 }
 
 
+/* Another process writes the store and closes it while this one has it
+ * open: it must not take itself for the last user (and checkpoint and
+ * delete the -wal this process still writes to), and this process sees
+ * its write. Opening reads the file's header itself: a descriptor closed
+ * after SQLite took its POSIX lock would drop that lock. */
+static void
+test_open_another_process_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbProfile) profile = pb_profile_new ("Elsewhere");
+  g_autoptr(PbProfile) added = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by /store/open/another-process");
+      return;
+    }
+
+  store = pb_store_open (g_getenv ("PB_TEST_OTHER_PROCESS_STORE"), &error);
+  g_assert_no_error (error);
+  added = pb_store_add_profile (store, profile, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_open_another_process (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbProfile) here = pb_profile_new ("Here");
+  g_autoptr(PbProfile) added = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  /* A store closed cleanly, opened again: no -wal beside it. */
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  profiles = pb_store_list_profiles (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&profiles);
+
+  g_setenv ("PB_TEST_OTHER_PROCESS_STORE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/another-process/child", 30 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* Still in use here: the -wal stays, and the other write shows. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  added = pb_store_lookup_profile (store, "Elsewhere", &error);
+  g_assert_no_error (error);
+  g_clear_object (&added);
+
+  /* A write here reaches the file others open. */
+  added = pb_store_add_profile (store, here, &error);
+  g_assert_no_error (error);
+  g_clear_object (&added);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  profiles = pb_store_list_profiles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 2);
+}
+
+
 /* Threads */
 
 typedef struct
@@ -2037,6 +2109,7 @@ main (int   argc,
   g_test_add_func ("/store/revision/properties", test_revision_properties);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/read-only/child", test_open_read_only_child);
+  g_test_add_func ("/store/open/another-process/child", test_open_another_process_child);
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -2054,6 +2127,7 @@ main (int   argc,
   ADD ("/store/open/directory", test_open_directory, CLOSED);
   ADD ("/store/open/busy", test_open_busy, NULL);
   ADD ("/store/open/read-only", test_open_read_only, CLOSED);
+  ADD ("/store/open/another-process", test_open_another_process, CLOSED);
   ADD ("/store/profiles/crud", test_profiles_crud, NULL);
   ADD ("/store/profiles/remove-cascades", test_profiles_remove_cascades, NULL);
   ADD ("/store/profiles/default", test_profiles_default, NULL);

@@ -245,6 +245,9 @@ close_flushed_cb (GObject      *object,
         return;
       /* The edits are still here, and retried: closing now would lose
        * them. */
+      gtk_widget_set_sensitive (adw_toast_overlay_get_child (self->toast_overlay), TRUE);
+      if (self->toast != NULL)
+        adw_toast_dismiss (self->toast);
       message = g_strdup_printf (_("%s\n\nThe edits are kept in this window and saved as soon as the store "
                                    "can take them. Close again to try once more."),
                                  error->message);
@@ -261,6 +264,20 @@ close_flushed_cb (GObject      *object,
 static void
 close_after_flush (PbWindow *self)
 {
+  /* An edit made now would come after the flush, and be lost with the
+   * window: none until it closes (or cannot). */
+  gtk_widget_set_sensitive (adw_toast_overlay_get_child (self->toast_overlay), FALSE);
+
+  /* A store another program holds can take seconds to answer: say why
+   * the window is still here. */
+  if (pb_session_get_busy (self->session))
+    {
+      AdwToast *toast = adw_toast_new (_("Saving the draft: the window closes once the draft is saved"));
+
+      adw_toast_set_timeout (toast, 0);
+      _pb_window_add_toast (self, toast);
+    }
+
   _pb_window_hold (self);
   pb_session_flush_async (self->session, NULL, close_flushed_cb, g_object_ref (self));
 }

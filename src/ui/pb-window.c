@@ -43,6 +43,31 @@ static guint signals[N_SIGNALS];
 
 /* Helpers shared with pb-window-actions.c */
 
+static void
+toast_dismissed_cb (PbWindow *self,
+                    AdwToast *toast)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* A toast says how the last thing done went: it replaces the one shown,
+ * which AdwToastOverlay would otherwise show first, stale, for its whole
+ * timeout. */
+void
+_pb_window_add_toast (PbWindow *self,
+                      AdwToast *toast)
+{
+  AdwToast *shown = g_steal_pointer (&self->toast);
+
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _pb_window_toast (PbWindow   *self,
                   const char *message)
@@ -54,7 +79,7 @@ _pb_window_toast (PbWindow   *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pb_window_add_toast (self, toast);
 }
 
 void
@@ -166,6 +191,12 @@ update_title (PbWindow *self)
     default:
       if (!self->refreshed)
         subtitle = g_strdup ("");
+      /* What blocks Publish is the state worth the title's room. */
+      else if (pb_session_get_conflict (self->session))
+        {
+          subtitle = g_strdup (_("In conflict with the platform"));
+          warning = TRUE;
+        }
       else if (pb_session_get_has_unsaved_changes (self->session))
         subtitle = g_strdup (_("Unsaved changes"));
       else if (pb_session_get_saved_number (self->session) > 0)
@@ -175,7 +206,20 @@ update_title (PbWindow *self)
       break;
     }
 
-  pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+  /* Narrow, the header has no room for the Sandbox badge as well: the
+   * subtitle says it (the window's own title needs not). */
+  if (self->narrow && _pb_window_is_sandbox (self))
+    {
+      g_autofree char *shown = NULL;
+
+      /* Translators: the header's subtitle on a phone, for a sandbox profile: its state after the dot */
+      shown = subtitle[0] != '\0' ? g_strdup_printf (_("Sandbox · %s"), subtitle) : g_strdup (_("Sandbox"));
+      pb_profile_switcher_set_subtitle (self->profile_switcher, shown, warning);
+    }
+  else
+    {
+      pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+    }
 
   name = pb_profile_get_name (pb_session_get_profile (self->session));
   if (subtitle[0] == '\0')
@@ -564,6 +608,7 @@ pb_window_update_layout (PbWindow *self,
       gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_NEVER,
                                       narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
       _pb_window_remote_update (self);
+      update_title (self);
       /* An icon on a phone: the title keeps the room to say which profile
        * and whether it is saved. */
       if (narrow)
