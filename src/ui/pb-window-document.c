@@ -279,6 +279,13 @@ pb_window_document_get_has_unsaved_changes (PbWindowDocument *self)
   return self->has_unsaved_changes;
 }
 
+PbConfiguration *
+pb_window_document_get_saved (PbWindowDocument *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW_DOCUMENT (self), NULL);
+  return self->saved;
+}
+
 guint
 pb_window_document_get_saved_revision (PbWindowDocument *self)
 {

@@ -48,6 +48,8 @@ GListModel       *pb_window_document_get_preview       (PbWindowDocument  *self)
 guint             pb_window_document_get_n_errors      (PbWindowDocument  *self);
 /* The draft differs from the newest revision ("has-unsaved-changes"). */
 gboolean          pb_window_document_get_has_unsaved_changes (PbWindowDocument *self);
+/* The newest revision, NULL when there is none (or before it is read). */
+PbConfiguration  *pb_window_document_get_saved         (PbWindowDocument  *self);
 /* The newest revision's number, 0 when none ("saved-revision"). */
 guint             pb_window_document_get_saved_revision (PbWindowDocument *self);
 /* Store writes are under way ("busy"). */

@@ -11,6 +11,7 @@
 #include "pb-problems-panel.h"
 #include "pb-profile-switcher.h"
 #include "pb-search-bar.h"
+#include "pb-simulation-panel.h"
 #include "pb-store-queue.h"
 #include "pb-window-document.h"
 #include "pb-window.h"
@@ -41,6 +42,7 @@ struct _PbWindow
   GtkStack           *side_stack;
   PbProblemsPanel    *problems_panel;
   PbPreviewPanel     *preview_panel;
+  PbSimulationPanel  *simulation_panel;
   PbMappingGrid      *status_grid;
   PbMappingGrid      *state_grid;
 

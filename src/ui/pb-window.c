@@ -229,6 +229,8 @@ document_refreshed_cb (PbWindow *self)
 {
   pb_problems_panel_set_findings (self->problems_panel, pb_window_document_get_findings (self->document));
   pb_preview_panel_set_events (self->preview_panel, pb_window_document_get_preview (self->document));
+  pb_simulation_panel_set_configurations (self->simulation_panel, pb_window_document_get_draft (self->document),
+                                          pb_window_document_get_saved (self->document));
   pb_problems_button_set_findings (self->problems_button, pb_window_document_get_findings (self->document));
   update_title (self);
   _pb_window_actions_update (self);
@@ -283,6 +285,7 @@ _pb_window_set_document (PbWindow         *self,
     {
       pb_problems_panel_set_findings (self->problems_panel, NULL);
       pb_preview_panel_set_events (self->preview_panel, NULL);
+      pb_simulation_panel_set_configurations (self->simulation_panel, NULL, NULL);
       update_title (self);
       _pb_window_actions_update (self);
     }
@@ -377,10 +380,11 @@ pb_window_focus_subject (PbWindow   *self,
   return pb_mapping_grid_focus_subject (grid, subject_id);
 }
 
+/* A problem, or a flag of the simulation: both name the row at fault. */
 static void
-finding_activated_cb (PbWindow        *self,
-                      PbFinding       *finding,
-                      PbProblemsPanel *panel)
+finding_activated_cb (PbWindow  *self,
+                      PbFinding *finding,
+                      GtkWidget *panel)
 {
   pb_window_focus_subject (self, pb_finding_get_subject (finding), pb_finding_get_subject_id (finding));
 }
@@ -592,6 +596,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_SEARCH_BAR);
   g_type_ensure (PB_TYPE_PROBLEMS_PANEL);
   g_type_ensure (PB_TYPE_PREVIEW_PANEL);
+  g_type_ensure (PB_TYPE_SIMULATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/presencebridge/PresenceBridge/pb-window.ui");
@@ -614,6 +619,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_panel);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, preview_panel);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulation_panel);
 
   gtk_widget_class_bind_template_callback_full (widget_class, "profile_chosen_cb", G_CALLBACK (_pb_window_profile_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
