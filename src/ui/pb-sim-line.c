@@ -103,12 +103,11 @@ add_step (GPtrArray       *lines,
     }
 }
 
-GListModel *
+GPtrArray *
 pb_sim_line_build_timeline (GListModel *steps,
                             GListModel *comparisons)
 {
-  g_autoptr(GPtrArray) lines = NULL;
-  GListStore *store;
+  GPtrArray *lines;
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (steps), NULL);
@@ -126,10 +125,7 @@ pb_sim_line_build_timeline (GListModel *steps,
       add_step (lines, step, comparison);
     }
 
-  store = g_list_store_new (PB_TYPE_SIM_LINE);
-  g_list_store_splice (store, 0, 0, lines->pdata, lines->len);
-
-  return G_LIST_MODEL (store);
+  return lines;
 }
 
 PbSimLineKind

@@ -33,8 +33,9 @@ G_DECLARE_FINAL_TYPE (PbSimLine, pb_sim_line, PB, SIM_LINE, GObject)
  * line per step, followed by a line per flag; with @comparisons (the
  * PbSimComparison of the same day played through the saved revision and
  * the draft) each step also knows what differs, and the flags only the
- * saved revision raised follow the draft's. Lines never change. */
-GListModel      *pb_sim_line_build_timeline    (GListModel *steps,
+ * saved revision raised follow the draft's. An array of PbSimLine (lines
+ * never change, so that worker threads may read them side by side). */
+GPtrArray       *pb_sim_line_build_timeline    (GListModel *steps,
                                                 GListModel *comparisons);
 
 PbSimLineKind    pb_sim_line_get_kind          (PbSimLine  *self);

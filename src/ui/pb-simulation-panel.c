@@ -8,6 +8,7 @@
 
 #include "pb-sim-line.h"
 #include "pb-sim-row.h"
+#include "pb-sim-timeline.h"
 #include "pb-simulation-panel.h"
 #include "pb-ui-util.h"
 
@@ -18,8 +19,6 @@ enum {
   DAY_ENTRY_EVERY_STATUS,
   DAY_ENTRY_FILE,
 };
-
-typedef struct _Run Run;
 
 struct _PbSimulationPanel
 {
@@ -39,9 +38,7 @@ struct _PbSimulationPanel
   GtkListView   *list_view;
   GtkStringList *days;
 
-  GListStore      *lines;        /* PbSimLine, shown */
-  GListModel      *steps;        /* the draft's, of the last run shown */
-  GListModel      *comparisons;  /* of the last run shown, when compared */
+  PbSimTimeline   *timeline;
   char            *error;        /* why the day cannot be played */
 
   PbConfiguration *draft;
@@ -56,9 +53,7 @@ struct _PbSimulationPanel
   GError          *file_error;
   GCancellable    *file_cancellable;
 
-  Run             *run;          /* in flight, or NULL */
-  gboolean         stale;        /* the timeline does not show what is asked */
-  gboolean         rerun;        /* asked again while a run was in flight */
+  gboolean         stale;              /* the timeline does not show what is asked */
   gboolean         focus_when_shown;
   guint            updating_dropdown;  /* the panel moves it, not a person */
   gboolean         busy;               /* as last notified */
@@ -84,8 +79,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void request_run (PbSimulationPanel *self);
-
 static void
 update_busy (PbSimulationPanel *self)
 {
@@ -103,25 +96,15 @@ update_busy (PbSimulationPanel *self)
 static void
 show_counts (PbSimulationPanel *self)
 {
-  guint n_steps = self->steps ? g_list_model_get_n_items (self->steps) : 0;
-  guint n_flagged = 0;
-  guint n_errors = 0;
-  guint n_differing = 0;
+  GListModel *steps = pb_sim_timeline_get_steps (self->timeline);
+  guint n_steps = steps ? g_list_model_get_n_items (steps) : 0;
+  guint n_flagged = pb_sim_timeline_get_n_flagged (self->timeline);
+  guint n_differing = pb_sim_timeline_get_n_differing (self->timeline);
+  gboolean compared = pb_sim_timeline_get_comparisons (self->timeline) != NULL;
   g_autofree char *count = NULL;
+  g_autofree char *differing = NULL;
 
-  for (guint i = 0; i < n_steps; i++)
-    {
-      g_autoptr(PbSimStep) step = g_list_model_get_item (self->steps, i);
-
-      if (pb_sim_step_get_n_flags (step) > 0)
-        n_flagged++;
-    }
-  if (self->steps != NULL)
-    n_errors = pb_simulation_count_flags (self->steps, PB_SEVERITY_ERROR);
-
-  if (self->steps == NULL)
-    count = g_strdup ("");
-  else if (n_flagged == 0)
+  if (n_flagged == 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No flags in %u step", "No flags in %u steps", n_steps),
                              n_steps);
   else
@@ -129,173 +112,67 @@ show_counts (PbSimulationPanel *self)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u step flagged", "%u of %u steps flagged", n_steps),
                              n_flagged, n_steps);
   gtk_label_set_label (self->count_label, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->steps != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), steps != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
   if (n_flagged > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->count_label), n_errors > 0 ? "error" : "warning");
+    gtk_widget_add_css_class (GTK_WIDGET (self->count_label),
+                              pb_sim_timeline_get_n_errors (self->timeline) > 0 ? "error" : "warning");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->difference_label), self->comparisons != NULL);
-  if (self->comparisons != NULL)
-    {
-      g_autofree char *differing = NULL;
-
-      for (guint i = 0; i < n_steps; i++)
-        {
-          g_autoptr(PbSimComparison) comparison = g_list_model_get_item (self->comparisons, i);
-
-          if (pb_sim_comparison_get_differences (comparison) != PB_SIM_DIFFERENCE_NONE)
-            n_differing++;
-        }
-      if (n_differing == 0)
-        differing = g_strdup (_("Publishing the draft changes nothing for agents on this day"));
-      else
-        differing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u step differs from the saved revision",
-                                                  "%u steps differ from the saved revision", n_differing),
-                                     n_differing);
-      gtk_label_set_label (self->difference_label, differing);
-    }
+  if (n_differing == 0)
+    differing = g_strdup (_("Publishing the draft changes nothing for agents on this day"));
+  else
+    differing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u step differs from the saved revision",
+                                              "%u steps differ from the saved revision", n_differing),
+                                 n_differing);
+  gtk_label_set_label (self->difference_label, differing);
+  gtk_widget_set_visible (GTK_WIDGET (self->difference_label), compared);
 }
 
-/* Shows @steps (NULL: nothing) and why the day cannot be played (NULL:
- * it can), then says so. */
 static void
-show_timeline (PbSimulationPanel *self,
-               GListModel        *steps,
-               GListModel        *comparisons,
-               const char        *error,
-               const char        *details)
+timeline_updated_cb (PbSimulationPanel *self)
 {
-  g_set_object (&self->steps, steps);
-  g_set_object (&self->comparisons, comparisons);
-  g_free (self->error);
-  self->error = g_strdup (error);
+  GListModel *steps = pb_sim_timeline_get_steps (self->timeline);
 
-  if (steps != NULL)
+  if (self->content == NULL)
+    return;
+
+  gtk_widget_set_visible (self->columns_header, steps != NULL);
+  show_counts (self);
+
+  /* Asked for while the first run was under way, and nothing else took
+   * the focus since. */
+  if (self->focus_when_shown && g_list_model_get_n_items (pb_sim_timeline_get_lines (self->timeline)) > 0)
     {
-      g_autoptr(GListModel) fresh = pb_sim_line_build_timeline (steps, comparisons);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-      pb_ui_list_store_sync (self->lines, fresh, (GEqualFunc)pb_sim_line_equal);
-    }
-  else
-    {
-      g_list_store_remove_all (self->lines);
-    }
-
-  if (self->content != NULL)
-    {
-      gtk_widget_set_visible (self->error_box, error != NULL);
-      gtk_label_set_label (self->error_label, error);
-      gtk_label_set_label (self->error_details_label, details);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_details_label), details != NULL);
-      gtk_widget_set_visible (self->columns_header, steps != NULL);
-      show_counts (self);
-
-      /* Asked for while the first run was under way, and nothing else
-       * took the focus since. */
-      if (self->focus_when_shown && steps != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->lines)) > 0)
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-          self->focus_when_shown = FALSE;
-          if (focus == GTK_WIDGET (self->day_dropdown) ||
-              (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->day_dropdown))))
-            gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
-        }
+      self->focus_when_shown = FALSE;
+      if (focus == GTK_WIDGET (self->day_dropdown) ||
+          (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->day_dropdown))))
+        gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
     }
 
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
-/* Runs: the draft, and the saved revision when compared, each in a
- * worker thread; shown once both are done, unless a newer change made
- * them stale. */
-
-struct _Run
-{
-  PbSimulationPanel *panel;       /* NULL once the panel is gone */
-  GCancellable      *cancellable;
-  GListModel        *steps;
-  GListModel        *saved_steps;
-  guint              n_pending;
-};
-
+/* Why the day cannot be played (NULL: it can): a sentence, and what the
+ * reader of the file found under it. */
 static void
-run_free (Run *run)
+show_error (PbSimulationPanel *self,
+            const char        *sentence,
+            const GError      *error)
 {
-  g_clear_object (&run->cancellable);
-  g_clear_object (&run->steps);
-  g_clear_object (&run->saved_steps);
-  g_free (run);
-}
+  g_autofree char *details = error ? pb_ui_dup_display_text (error->message) : NULL;
 
-static void
-run_finished (Run *run)
-{
-  PbSimulationPanel *self = run->panel;
-  g_autoptr(GListModel) comparisons = NULL;
+  g_free (self->error);
+  self->error = g_strdup (sentence);
 
-  if (--run->n_pending > 0)
-    return;
-
-  if (self == NULL)
-    {
-      run_free (run);
-      return;
-    }
-
-  g_assert (self->run == run);
-  self->run = NULL;
-
-  if (self->rerun || g_cancellable_is_cancelled (run->cancellable))
-    {
-      self->rerun = FALSE;
-      run_free (run);
-      request_run (self);
-      update_busy (self);
-      return;
-    }
-
-  if (run->saved_steps != NULL)
-    comparisons = pb_simulation_compare (run->saved_steps, run->steps);
-  show_timeline (self, run->steps, comparisons, NULL, NULL);
-  run_free (run);
-  update_busy (self);
-}
-
-static void
-draft_run_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Run *run = user_data;
-
-  /* Only a cancelled run has no steps. */
-  run->steps = pb_simulation_run_finish (result, NULL);
-  run_finished (run);
-}
-
-static void
-saved_run_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Run *run = user_data;
-
-  run->saved_steps = pb_simulation_run_finish (result, NULL);
-  run_finished (run);
-}
-
-static void
-show_day_error (PbSimulationPanel *self,
-                const char        *sentence,
-                const GError      *error)
-{
-  g_autofree char *details = pb_ui_dup_display_text (error->message);
-
-  show_timeline (self, NULL, NULL, sentence, details);
+  gtk_widget_set_visible (self->error_box, sentence != NULL);
+  gtk_label_set_label (self->error_label, sentence);
+  gtk_label_set_label (self->error_details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details_label), details != NULL);
 }
 
 /* The day to play through the draft, or NULL: the file is still being
@@ -328,7 +205,7 @@ make_day (PbSimulationPanel *self)
         sentence = _("The file is not a day that Presence Bridge can play.");
       else
         sentence = _("The day file could not be read.");
-      show_day_error (self, sentence, self->file_error);
+      show_error (self, sentence, self->file_error);
       return NULL;
     }
 
@@ -337,67 +214,44 @@ make_day (PbSimulationPanel *self)
 
   if (!pb_day_script_check_references (self->file_script, self->draft, &error))
     {
-      show_day_error (self, _("The day names a presence status or an agent state that this profile does not have."),
-                      error);
+      show_error (self, _("The day names a presence status or an agent state that this profile does not have."),
+                  error);
       return NULL;
     }
 
   return g_object_ref (self->file_script);
 }
 
+/* Something the timeline shows changed: it is played again now if the
+ * panel is on screen, else when it next is. */
 static void
-start_run (PbSimulationPanel *self)
+request_run (PbSimulationPanel *self)
 {
   g_autoptr(PbDayScript) day = NULL;
-  gboolean compare;
-  Run *run;
 
+  self->stale = TRUE;
+  if (self->content == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   self->stale = FALSE;
 
   if (self->draft == NULL)
     {
-      show_timeline (self, NULL, NULL, NULL, NULL);
+      show_error (self, NULL, NULL);
+      pb_sim_timeline_clear (self->timeline);
       return;
     }
 
   day = make_day (self);
+  if (day == NULL && self->file_cancellable != NULL)
+    return;
   if (day == NULL)
-    return;
-
-  compare = self->compare && self->saved != NULL;
-  run = g_new0 (Run, 1);
-  run->panel = self;
-  run->cancellable = g_cancellable_new ();
-  run->n_pending = compare ? 2 : 1;
-  self->run = run;
-
-  /* Both at once: the machine has more than one core, and each works on
-   * a copy taken now. */
-  pb_simulation_run_async (self->draft, day, run->cancellable, draft_run_cb, run);
-  if (compare)
-    pb_simulation_run_async (self->saved, day, run->cancellable, saved_run_cb, run);
-  update_busy (self);
-}
-
-/* Something the timeline shows changed: it is played again now if the
- * panel is on screen, else when it next is. A run in flight is stale:
- * cancelled, and followed by a new one once it stops. */
-static void
-request_run (PbSimulationPanel *self)
-{
-  self->stale = TRUE;
-
-  if (self->content == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  if (self->run != NULL)
     {
-      self->rerun = TRUE;
-      g_cancellable_cancel (self->run->cancellable);
+      pb_sim_timeline_clear (self->timeline);
       return;
     }
 
-  start_run (self);
+  show_error (self, NULL, NULL);
+  pb_sim_timeline_play (self->timeline, self->draft, day, self->compare ? self->saved : NULL);
 }
 
 /* The day file */
@@ -585,7 +439,7 @@ row_activate_cb (PbSimulationPanel *self,
                  guint              position,
                  GtkListView       *list_view)
 {
-  g_autoptr(PbSimLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), position);
+  g_autoptr(PbSimLine) line = g_list_model_get_item (pb_sim_timeline_get_lines (self->timeline), position);
 
   if (line != NULL && pb_sim_line_get_kind (line) == PB_SIM_LINE_FLAG)
     g_signal_emit (self, signals[FLAG_ACTIVATED], 0, pb_sim_line_get_flag (line));
@@ -644,7 +498,7 @@ build_contents (PbSimulationPanel *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbind_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_factory (self->list_view, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines)));
+  selection = gtk_no_selection_new (g_object_ref (pb_sim_timeline_get_lines (self->timeline)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   pb_ui_list_view_leave_on_tab (GTK_WIDGET (self->list_view));
 
@@ -732,14 +586,14 @@ GListModel *
 pb_simulation_panel_get_lines (PbSimulationPanel *self)
 {
   g_return_val_if_fail (PB_IS_SIMULATION_PANEL (self), NULL);
-  return G_LIST_MODEL (self->lines);
+  return pb_sim_timeline_get_lines (self->timeline);
 }
 
 GListModel *
 pb_simulation_panel_get_steps (PbSimulationPanel *self)
 {
   g_return_val_if_fail (PB_IS_SIMULATION_PANEL (self), NULL);
-  return self->steps;
+  return pb_sim_timeline_get_steps (self->timeline);
 }
 
 const char *
@@ -753,7 +607,7 @@ gboolean
 pb_simulation_panel_get_busy (PbSimulationPanel *self)
 {
   g_return_val_if_fail (PB_IS_SIMULATION_PANEL (self), FALSE);
-  return self->run != NULL || self->file_cancellable != NULL;
+  return pb_sim_timeline_get_busy (self->timeline) || self->file_cancellable != NULL;
 }
 
 gboolean
@@ -763,7 +617,7 @@ pb_simulation_panel_focus (PbSimulationPanel *self)
 
   build_contents (self);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->lines)) > 0)
+  if (g_list_model_get_n_items (pb_sim_timeline_get_lines (self->timeline)) > 0)
     return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 
   self->focus_when_shown = TRUE;
@@ -792,12 +646,8 @@ pb_simulation_panel_dispose (GObject *object)
 {
   PbSimulationPanel *self = (PbSimulationPanel *)object;
 
-  if (self->run != NULL)
-    {
-      self->run->panel = NULL;
-      g_cancellable_cancel (self->run->cancellable);
-      self->run = NULL;
-    }
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
@@ -817,9 +667,7 @@ pb_simulation_panel_dispose (GObject *object)
   self->list_view = NULL;
   g_clear_object (&self->days);
 
-  g_clear_object (&self->lines);
-  g_clear_object (&self->steps);
-  g_clear_object (&self->comparisons);
+  g_clear_object (&self->timeline);
   g_clear_object (&self->draft);
   g_clear_object (&self->saved);
   g_clear_object (&self->day_file);
@@ -933,7 +781,9 @@ pb_simulation_panel_class_init (PbSimulationPanelClass *klass)
 static void
 pb_simulation_panel_init (PbSimulationPanel *self)
 {
-  self->lines = g_list_store_new (PB_TYPE_SIM_LINE);
+  self->timeline = pb_sim_timeline_new ();
+  g_signal_connect_object (self->timeline, "updated", G_CALLBACK (timeline_updated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
   self->stale = TRUE;
 }
 
