@@ -439,7 +439,8 @@ pb_window_promote_action (GtkWidget  *widget,
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
-/* win.show-problems, win.show-preview, win.focus-statuses, win.focus-states */
+/* win.show-problems, win.show-preview, win.show-simulation, win.focus-statuses,
+ * win.focus-states */
 
 static void
 pb_window_show_problems_action (GtkWidget  *widget,
@@ -463,6 +464,18 @@ pb_window_show_preview_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "preview");
   gtk_widget_child_focus (GTK_WIDGET (self->preview_panel), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+pb_window_show_simulation_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "simulation");
+  pb_simulation_panel_focus (self->simulation_panel);
 }
 
 static void
@@ -518,6 +531,7 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.promote", NULL, pb_window_promote_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, pb_window_show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, pb_window_show_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-simulation", NULL, pb_window_show_simulation_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.focus-statuses", NULL, pb_window_focus_grid_action);
   gtk_widget_class_install_action (widget_class, "win.focus-states", NULL, pb_window_focus_grid_action);
@@ -545,6 +559,7 @@ _pb_window_actions_update (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-problems", has_draft);
   gtk_widget_action_set_enabled (widget, "win.show-preview", has_draft);
+  gtk_widget_action_set_enabled (widget, "win.show-simulation", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-statuses", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-states", has_draft);
 

@@ -13,6 +13,7 @@
 #include "pb-banner.h"
 #include "pb-profile-sync.h"
 #include "pb-search-bar.h"
+#include "pb-simulation-panel.h"
 #include "pb-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,7 @@ struct _PbWindow
   GtkStack           *side_stack;
   PbProblemsPanel    *problems_panel;
   PbPreviewPanel     *preview_panel;
+  PbSimulationPanel  *simulation_panel;
   PbMappingGrid      *status_grid;
   PbMappingGrid      *state_grid;
   PbBanner           *elsewhere_banner;

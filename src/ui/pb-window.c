@@ -306,10 +306,22 @@ apply_refresh (PbWindow *self)
 
   _pb_window_update_findings (self);
   pb_preview_panel_set_events (self->preview_panel, pb_session_get_preview (self->session));
+  pb_simulation_panel_set_configurations (self->simulation_panel, pb_session_get_draft (self->session),
+                                          pb_session_get_saved (self->session));
   update_title (self);
   _pb_window_actions_update (self);
 
   g_signal_emit (self, signals[REFRESHED], 0);
+}
+
+/* A new revision (saved, restored, or read after the first frame): the
+ * simulation compares with it. */
+static void
+session_saved_cb (PbWindow *self)
+{
+  if (self->refreshed)
+    pb_simulation_panel_set_configurations (self->simulation_panel, pb_session_get_draft (self->session),
+                                            pb_session_get_saved (self->session));
 }
 
 static void
@@ -446,6 +458,7 @@ _pb_window_set_session (PbWindow  *self,
       self->sync = pb_profile_sync_new (session, PB_REMOTE_FLAGS_USE_ENVIRONMENT);
       g_signal_connect_object (session, "refreshed", G_CALLBACK (session_refreshed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reloaded", G_CALLBACK (session_reloaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::saved-number", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
       for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
         g_signal_connect_object (session, state_properties[i], G_CALLBACK (session_state_cb),
@@ -466,6 +479,7 @@ _pb_window_set_session (PbWindow  *self,
     {
       pb_problems_panel_set_findings (self->problems_panel, NULL);
       pb_preview_panel_set_events (self->preview_panel, NULL);
+      pb_simulation_panel_set_configurations (self->simulation_panel, NULL, NULL);
     }
 
   _pb_window_remote_session_changed (self);
@@ -563,10 +577,11 @@ pb_window_focus_subject (PbWindow   *self,
   return pb_mapping_grid_focus_subject (grid, subject_id);
 }
 
+/* A problem, or a flag of the simulation: both name the row at fault. */
 static void
-finding_activated_cb (PbWindow        *self,
-                      PbFinding       *finding,
-                      PbProblemsPanel *panel)
+finding_activated_cb (PbWindow  *self,
+                      PbFinding *finding,
+                      GtkWidget *panel)
 {
   pb_window_focus_subject (self, pb_finding_get_subject (finding), pb_finding_get_subject_id (finding));
 }
@@ -782,6 +797,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_PROBLEMS_PANEL);
   g_type_ensure (PB_TYPE_PREVIEW_PANEL);
   g_type_ensure (PB_TYPE_BANNER);
+  g_type_ensure (PB_TYPE_SIMULATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/presencebridge/PresenceBridge/pb-window.ui");
@@ -809,6 +825,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_panel);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, preview_panel);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulation_panel);
 
   gtk_widget_class_bind_template_callback_full (widget_class, "profile_chosen_cb", G_CALLBACK (_pb_window_profile_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
