@@ -1772,6 +1772,61 @@ test_open_busy (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Another process opening and closing the store while this one has it
+ * open (the CLI beside the window): SQLite's last connection to close
+ * checkpoints and deletes the -wal, and it knows it is the last when it
+ * can lock the file alone. Opening used to read the file's header through
+ * a descriptor of its own and close it, which dropped this process's lock
+ * (fcntl() locks are the process's): the other process then deleted the
+ * -wal this one went on writing to, and its later commits reached no one
+ * else, nor survived a crash. */
+static void
+test_open_other_process_child (void)
+{
+  const char *path = g_getenv ("PB_TEST_OTHER_PROCESS_STORE");
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by /store/open/other-process");
+      return;
+    }
+
+  g_print ("generation %" G_GINT64_FORMAT "\n", raw_query_int (path, "SELECT generation FROM profiles"));
+}
+
+static void
+test_open_other_process (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(PbProfile) profile = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  /* Closed, the store is one file: opening it reads its header. */
+  f->store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  pb_store_import (f->store, "Example", config, NULL, NULL, &profile, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  f->store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_setenv ("PB_TEST_OTHER_PROCESS_STORE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/other-process/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("generation 2\n");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  pb_configuration_set_revert_to_last_status (config, TRUE);
+  g_assert_true (pb_store_save_draft (f->store, profile, config, NULL, &error));
+  g_assert_no_error (error);
+  g_test_trap_subprocess ("/store/open/other-process/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("generation 3\n");
+}
+
 /* A store this user may only read, and a new store in a folder this user
  * may not write. As root every file is writable, so the test runs its
  * checks in a child that gives root up for "nobody". */
@@ -1987,6 +2042,7 @@ main (int   argc,
   g_test_add_func ("/store/revision/properties", test_revision_properties);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/read-only/child", test_open_read_only_child);
+  g_test_add_func ("/store/open/other-process/child", test_open_other_process_child);
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -2004,6 +2060,7 @@ main (int   argc,
   ADD ("/store/open/directory", test_open_directory, CLOSED);
   ADD ("/store/open/busy", test_open_busy, NULL);
   ADD ("/store/open/read-only", test_open_read_only, CLOSED);
+  ADD ("/store/open/other-process", test_open_other_process, CLOSED);
   ADD ("/store/profiles/crud", test_profiles_crud, NULL);
   ADD ("/store/profiles/remove-cascades", test_profiles_remove_cascades, NULL);
   ADD ("/store/profiles/default", test_profiles_default, NULL);

@@ -417,25 +417,59 @@ fail_opening (PbStore  *self,
   return FALSE;
 }
 
+/* The first @length bytes of the store file (fewer when it is shorter)
+ * and its size, read through SQLite's own handle of it, never through a
+ * descriptor of ours: fcntl() locks belong to the process, not to the
+ * descriptor, so closing any descriptor of the file drops every lock this
+ * process holds on it — a connection's shared lock too. Another process's
+ * connection, finding the file unlocked as it closes, would then
+ * checkpoint and delete the -wal this one goes on writing to, and every
+ * later commit of this one would reach nobody (nor survive a crash).
+ * SQLite keeps a descriptor open for as long as a lock needs it. Returns
+ * -1 when the file cannot be read. */
+static gssize
+read_file_start (sqlite3 *db,
+                 guchar  *buffer,
+                 gsize    length,
+                 gint64  *size)
+{
+  sqlite3_file *file = NULL;
+  sqlite3_int64 file_size = 0;
+  gsize n;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize (file, &file_size) != SQLITE_OK)
+    return -1;
+
+  n = (gsize)MIN ((sqlite3_int64)length, file_size);
+  if (n > 0 && file->pMethods->xRead (file, buffer, (int)n, 0) != SQLITE_OK)
+    return -1;
+
+  if (size != NULL)
+    *size = file_size;
+  return (gssize)n;
+}
+
 /* A stale -wal next to a file that is no database at all would be opened
- * by SQLite and deleted when it closes: such a file never reaches SQLite.
- * A missing or empty file is a new store. */
+ * by SQLite and deleted when it closes: such a file never reaches SQLite
+ * beyond this look at its first bytes (a connection that runs no
+ * statement reads and creates nothing beside the file). A missing or
+ * empty file is a new store; one that cannot be read is left to the real
+ * open to explain. */
 static gboolean
 looks_like_database (const char *path)
 {
   static const char magic[] = "SQLite format 3";
-  char header[sizeof magic];
-  FILE *file;
-  size_t n;
+  guchar header[sizeof magic];
+  sqlite3 *db = NULL;
+  gssize n = -1;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    return TRUE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    n = read_file_start (db, header, sizeof header, NULL);
+  sqlite3_close (db);
 
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  return n == 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0);
+  return n <= 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0);
 }
 
 static gboolean
@@ -451,22 +485,16 @@ read_user_version (PbStore  *self,
  * half-way, a full disk outside SQLite) is caught at once, whatever its
  * size. With a -wal beside it, pages may live there: not decided here. */
 static gboolean
-is_truncated (const char *path)
+is_truncated (PbStore *self)
 {
   guchar header[100];
-  GStatBuf info;
   guint32 page_size, n_pages, change_counter, valid_for;
-  FILE *file;
-  size_t n;
+  gint64 size = 0;
+  gssize n;
 
-  if (g_stat (path, &info) != 0)
+  n = read_file_start (self->db, header, sizeof header, &size);
+  if (n < 0)
     return FALSE;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
   if (n != sizeof header)
     return n > 0;
 
@@ -477,7 +505,7 @@ is_truncated (const char *path)
   n_pages = GUINT32_FROM_BE (*(guint32 *)(header + 28));
   valid_for = GUINT32_FROM_BE (*(guint32 *)(header + 92));
 
-  return valid_for == change_counter && n_pages > 0 && (guint64)n_pages * page_size > (guint64)info.st_size;
+  return valid_for == change_counter && n_pages > 0 && (guint64)n_pages * page_size > (guint64)size;
 }
 
 /* PRAGMA quick_check reports most damage as result rows, not as an error.
@@ -663,7 +691,7 @@ open_connection (PbStore  *self,
     g_autofree char *marker = dup_damage_marker (self);
     gboolean damage_reported = g_file_test (marker, G_FILE_TEST_EXISTS);
 
-    if (!had_wal && is_truncated (self->path))
+    if (!had_wal && is_truncated (self))
       intact = FALSE;
     else if ((version > 0 || damage_reported) &&
              !check_integrity (self, damage_reported ? NULL : small_tables, &intact, &local_error))
