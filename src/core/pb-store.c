@@ -417,59 +417,25 @@ fail_opening (PbStore  *self,
   return FALSE;
 }
 
-/* The first @length bytes of the store file (fewer when it is shorter)
- * and its size, read through SQLite's own handle of it, never through a
- * descriptor of ours: fcntl() locks belong to the process, not to the
- * descriptor, so closing any descriptor of the file drops every lock this
- * process holds on it — a connection's shared lock too. Another process's
- * connection, finding the file unlocked as it closes, would then
- * checkpoint and delete the -wal this one goes on writing to, and every
- * later commit of this one would reach nobody (nor survive a crash).
- * SQLite keeps a descriptor open for as long as a lock needs it. Returns
- * -1 when the file cannot be read. */
-static gssize
-read_file_start (sqlite3 *db,
-                 guchar  *buffer,
-                 gsize    length,
-                 gint64  *size)
-{
-  sqlite3_file *file = NULL;
-  sqlite3_int64 file_size = 0;
-  gsize n;
-
-  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
-      file == NULL || file->pMethods == NULL ||
-      file->pMethods->xFileSize (file, &file_size) != SQLITE_OK)
-    return -1;
-
-  n = (gsize)MIN ((sqlite3_int64)length, file_size);
-  if (n > 0 && file->pMethods->xRead (file, buffer, (int)n, 0) != SQLITE_OK)
-    return -1;
-
-  if (size != NULL)
-    *size = file_size;
-  return (gssize)n;
-}
-
 /* A stale -wal next to a file that is no database at all would be opened
- * by SQLite and deleted when it closes: such a file never reaches SQLite
- * beyond this look at its first bytes (a connection that runs no
- * statement reads and creates nothing beside the file). A missing or
- * empty file is a new store; one that cannot be read is left to the real
- * open to explain. */
+ * by SQLite and deleted when it closes: such a file never reaches SQLite.
+ * A missing or empty file is a new store. */
 static gboolean
 looks_like_database (const char *path)
 {
   static const char magic[] = "SQLite format 3";
-  guchar header[sizeof magic];
-  sqlite3 *db = NULL;
-  gssize n = -1;
+  char header[sizeof magic];
+  FILE *file;
+  size_t n;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-    n = read_file_start (db, header, sizeof header, NULL);
-  sqlite3_close (db);
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return TRUE;
 
-  return n <= 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0);
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  return n == 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0);
 }
 
 static gboolean
@@ -485,16 +451,22 @@ read_user_version (PbStore  *self,
  * half-way, a full disk outside SQLite) is caught at once, whatever its
  * size. With a -wal beside it, pages may live there: not decided here. */
 static gboolean
-is_truncated (PbStore *self)
+is_truncated (const char *path)
 {
   guchar header[100];
+  GStatBuf info;
   guint32 page_size, n_pages, change_counter, valid_for;
-  gint64 size = 0;
-  gssize n;
+  FILE *file;
+  size_t n;
 
-  n = read_file_start (self->db, header, sizeof header, &size);
-  if (n < 0)
+  if (g_stat (path, &info) != 0)
     return FALSE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
   if (n != sizeof header)
     return n > 0;
 
@@ -505,7 +477,7 @@ is_truncated (PbStore *self)
   n_pages = GUINT32_FROM_BE (*(guint32 *)(header + 28));
   valid_for = GUINT32_FROM_BE (*(guint32 *)(header + 92));
 
-  return valid_for == change_counter && n_pages > 0 && (guint64)n_pages * page_size > (guint64)size;
+  return valid_for == change_counter && n_pages > 0 && (guint64)n_pages * page_size > (guint64)info.st_size;
 }
 
 /* PRAGMA quick_check reports most damage as result rows, not as an error.
@@ -629,6 +601,7 @@ open_connection (PbStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
   gboolean had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+  gboolean truncated;
   gint64 version = 0;
   gboolean intact = TRUE;
   int rc;
@@ -646,6 +619,13 @@ open_connection (PbStore  *self,
     }
 
   self->read_only = is_read_only_file (self->path);
+
+  /* Read before SQLite opens the file: closing any descriptor of it in
+   * this process drops every POSIX lock the process holds on it, SQLite's
+   * included — and without its lock another process closing the store
+   * takes it for the last user, checkpoints and deletes the -wal and -shm
+   * this connection still writes to. */
+  truncated = !had_wal && is_truncated (self->path);
 
   rc = open_database (self);
   if (rc != SQLITE_OK)
@@ -691,7 +671,7 @@ open_connection (PbStore  *self,
     g_autofree char *marker = dup_damage_marker (self);
     gboolean damage_reported = g_file_test (marker, G_FILE_TEST_EXISTS);
 
-    if (!had_wal && is_truncated (self))
+    if (truncated)
       intact = FALSE;
     else if ((version > 0 || damage_reported) &&
              !check_integrity (self, damage_reported ? NULL : small_tables, &intact, &local_error))
