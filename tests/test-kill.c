@@ -75,6 +75,8 @@ typedef struct
    * key, which is still being sent (xdotool) as the run goes on. */
   gint64 started;
   GSubprocess *last_key;
+  /* A client of the X server for as long as the case runs. */
+  GSubprocess *x_client;
 } Fixture;
 
 typedef enum
@@ -616,6 +618,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (fixture->x_client != NULL)
+    {
+      g_subprocess_force_exit (fixture->x_client);
+      g_subprocess_wait (fixture->x_client, NULL, NULL);
+      g_clear_object (&fixture->x_client);
+    }
   g_clear_pointer (&fixture->sandbox, pb_test_sandbox_stop);
   pb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -652,6 +660,22 @@ can_drive_window (void)
   return TRUE;
 }
 
+/* An X server resets when its last client leaves (xvfb-run starts Xvfb
+ * without -noreset), and a window starting during the reset finds no
+ * display: between two runs the killed window is often that last client.
+ * An xdotool that sleeps keeps a connection open. */
+static void
+hold_x_server (Fixture *fixture)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  const char *argv[] = { "xdotool", "sleep", "86400", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  fixture->x_client = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_kill (Fixture       *fixture,
            gconstpointer  data)
@@ -669,6 +693,8 @@ test_kill (Fixture       *fixture,
 
   if (window && !can_drive_window ())
     return;
+  if (window)
+    hold_x_server (fixture);
 
   kill_case->prepare (fixture);
   before = dup_store_state (fixture->before_store);
