@@ -198,7 +198,7 @@ pb_store_clear_recovery (PbStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   profile_id = _pb_store_lock_profile (self, profile, &locker, error);
-  if (profile_id == 0)
+  if (profile_id == 0 || !_pb_store_ensure_connection (self, error))
     return FALSE;
 
   stmt = _pb_store_prepare_with_id (self, "DELETE FROM recoveries WHERE profile_id = ?1", profile_id, error);
