@@ -539,6 +539,7 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   _pb_window_class_files_init (klass);
   _pb_window_class_profiles_init (klass);
   _pb_window_class_remote_init (klass);
+  _pb_window_class_sign_in_init (klass);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, pb_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pb_window_undo_action);

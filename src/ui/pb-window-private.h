@@ -115,6 +115,14 @@ GSettings *_pb_window_get_settings     (PbWindow        *self);
  * being left is kept until its last edits reach the store. */
 void     _pb_window_set_session        (PbWindow         *self,
                                         PbSession        *session);
+/* pb-window-session.c: the title and subtitle for the session's state. */
+void     _pb_window_update_title       (PbWindow         *self);
+/* The session's findings and preview reach the panels (after the first
+ * frame), and the window emits ::refreshed. */
+void     _pb_window_apply_refresh      (PbWindow         *self);
+void     _pb_window_emit_refreshed     (PbWindow         *self);
+/* "busy" follows the session's writes and the window's own jobs. */
+void     _pb_window_update_busy        (PbWindow         *self);
 /* Which page the window shows: loading, welcome, empty, the editor. */
 void     _pb_window_update_main_page   (PbWindow         *self);
 /* The findings the panels show: the session's, then the platform's. */
@@ -152,6 +160,22 @@ void     _pb_window_remote_update      (PbWindow        *self);
 /* The open profile connects to a sandbox (a sandbox org, or a platform
  * on this computer): never production, and the header says so. */
 gboolean _pb_window_is_sandbox         (PbWindow        *self);
+/* A remote operation starts: its cancellable (win.cancel-remote cancels
+ * it), and the window is held until _pb_window_finish_remote(), which is
+ * FALSE when the answer is for a profile no longer open or a window being
+ * destroyed. */
+GCancellable *_pb_window_start_remote  (PbWindow        *self);
+gboolean _pb_window_finish_remote      (PbWindow        *self,
+                                        PbProfileSync   *sync);
+/* @error said with what to do about it; @retry: the action to offer
+ * again ("fetch", "publish", "sign-in", "sign-out"). */
+void     _pb_window_show_remote_error  (PbWindow        *self,
+                                        const char      *heading,
+                                        const GError    *error,
+                                        const char      *retry);
+/* pb-window-sign-in.c: win.connection, win.sign-in, win.sign-out. */
+void     _pb_window_class_sign_in_init (PbWindowClass   *klass);
+void     _pb_window_sign_in_session_changed (PbWindow   *self);
 /* Follows a new session's remote side (called by _pb_window_set_session). */
 void     _pb_window_remote_session_changed (PbWindow    *self);
 /* The window's own store writes (loading the worked example). */
