@@ -7,6 +7,76 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+void
+pb_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_auto(GStrv) system_data_dirs = g_strdupv ((char **)g_get_system_data_dirs ());
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  GtkIconTheme *icon_theme;
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Without the MIME database the image loaders do not recognise an SVG
+   * icon. */
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
+
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (icon_theme, icons);
+    }
+}
+
+PbApplication *
+pb_test_application_new (void)
+{
+  PbApplication *application = pb_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+PbWindow *
+pb_test_open_window (PbApplication  *application,
+                     PbWindow      **window_location)
+{
+  PbWindow *window;
+
+  g_application_activate (G_APPLICATION (application));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  g_assert_true (PB_IS_WINDOW (window));
+  *window_location = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)window_location);
+  pb_test_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+void
+pb_test_close_window (PbWindow **window_location)
+{
+  if (*window_location == NULL)
+    return;
+
+  while (pb_window_get_busy (*window_location))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (*window_location));
+  while (*window_location != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 run_pending (void)
 {

@@ -54,6 +54,16 @@ _pb_window_toast (PbWindow   *self,
 }
 
 void
+pb_window_add_toast (PbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 _pb_window_present_dialog (PbWindow  *self,
                            GtkWindow *dialog)
 {

@@ -77,6 +77,9 @@ gboolean         pb_window_get_busy                (PbWindow       *self);
 GtkWindow       *pb_window_get_dialog              (PbWindow       *self);
 /* TRUE when the layout is the narrow one (grids stacked). */
 gboolean         pb_window_get_narrow              (PbWindow       *self);
+/* Shows @toast (taking it over) at the bottom of the window. */
+void             pb_window_add_toast               (PbWindow       *self,
+                                                    AdwToast       *toast);
 /* Runs the pending refresh (checks, preview, title, autosave) now. */
 void             pb_window_refresh_now             (PbWindow       *self);
 

@@ -1,0 +1,826 @@
+/* test-german.c: the window in German shows no English
+ *
+ * Runs with LANGUAGE=de and the catalogue compiled into the build tree. It
+ * opens the window's views (first run, the mapping with its problems and
+ * preview, the menus, the shortcuts, every dialog there is, the toasts and
+ * the store error) and reads every text they show: labels, buttons, titles,
+ * tooltips, placeholders, drop-down entries, menu items and what a screen
+ * reader announces. A text that is one of the English strings the sources
+ * ask to translate (PB_TEST_SOURCE_CATALOGUE, made by xgettext) is a
+ * failure, unless po/de.po deliberately keeps it as it is ("Omni-Channel").
+ * Names that come from the configuration (labels, ids, profile names) are
+ * data and are left alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "pb-choice-button.h"
+#include "pb-history-dialog.h"
+#include "pb-import-dialog.h"
+#include "pb-status-row.h"
+#include "pb-test-fixtures.h"
+#include "pb-test-ui.h"
+
+/* Catalogues */
+
+typedef struct
+{
+  char      *context;
+  char      *id;
+  char      *plural;
+  GPtrArray *translations;
+  gboolean   fuzzy;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->context);
+  g_free (entry->id);
+  g_free (entry->plural);
+  g_ptr_array_unref (entry->translations);
+  g_free (entry);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
+
+/* The text of a PO file's quoted string ("…" with C escapes). */
+static char *
+po_string (const char *quoted)
+{
+  g_autofree char *inner = NULL;
+  const char *end = strrchr (quoted, '"');
+
+  g_assert_true (quoted[0] == '"' && end != NULL && end > quoted);
+  inner = g_strndup (quoted + 1, end - quoted - 1);
+  return g_strcompress (inner);
+}
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_CONTEXT,
+  FIELD_ID,
+  FIELD_PLURAL,
+  FIELD_TRANSLATION,
+} Field;
+
+static void
+entry_take_field (Entry   *entry,
+                  Field    field,
+                  GString *text)
+{
+  switch (field)
+    {
+    case FIELD_CONTEXT:
+      entry->context = g_strdup (text->str);
+      break;
+    case FIELD_ID:
+      entry->id = g_strdup (text->str);
+      break;
+    case FIELD_PLURAL:
+      entry->plural = g_strdup (text->str);
+      break;
+    case FIELD_TRANSLATION:
+      g_ptr_array_add (entry->translations, g_strdup (text->str));
+      break;
+    case FIELD_NONE:
+    default:
+      break;
+    }
+}
+
+/* The entries of the PO (or POT) file at @path; obsolete ones (#~) are
+ * comments and left out. */
+static GPtrArray *
+read_catalogue (const char *path)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  Entry *entry = NULL;
+  Field field = FIELD_NONE;
+  gboolean fuzzy = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *space;
+      g_autofree char *keyword = NULL;
+      g_autofree char *value = NULL;
+      Field kind;
+
+      if (line[0] == '"' && field != FIELD_NONE)
+        {
+          g_autofree char *more = po_string (line);
+
+          g_string_append (text, more);
+          continue;
+        }
+
+      /* Anything else ends the string being read. */
+      if (field != FIELD_NONE)
+        entry_take_field (entry, field, text);
+      field = FIELD_NONE;
+
+      if (line[0] == '#')
+        {
+          if (g_str_has_prefix (line, "#,") && strstr (line, "fuzzy") != NULL)
+            fuzzy = TRUE;
+          continue;
+        }
+      space = strchr (line, ' ');
+      if (space == NULL)
+        continue;
+
+      keyword = g_strndup (line, space - line);
+      value = po_string (space + 1);
+      if (g_str_equal (keyword, "msgctxt"))
+        kind = FIELD_CONTEXT;
+      else if (g_str_equal (keyword, "msgid"))
+        kind = FIELD_ID;
+      else if (g_str_equal (keyword, "msgid_plural"))
+        kind = FIELD_PLURAL;
+      else if (g_str_has_prefix (keyword, "msgstr"))
+        kind = FIELD_TRANSLATION;
+      else
+        g_error ("%s:%u: unexpected “%s”", path, i + 1, keyword);
+
+      /* msgctxt starts an entry; so does msgid, unless it follows one. */
+      if (kind == FIELD_CONTEXT || (kind == FIELD_ID && (entry == NULL || entry->id != NULL || entry->context == NULL)))
+        {
+          entry = g_new0 (Entry, 1);
+          entry->translations = g_ptr_array_new_with_free_func (g_free);
+          entry->fuzzy = fuzzy;
+          fuzzy = FALSE;
+          g_ptr_array_add (entries, entry);
+        }
+
+      field = kind;
+      g_string_assign (text, value);
+    }
+
+  if (field != FIELD_NONE)
+    entry_take_field (entry, field, text);
+
+  return g_steal_pointer (&entries);
+}
+
+/* English */
+
+typedef struct
+{
+  char   *english;
+  GRegex *pattern;
+} English;
+
+static void
+english_free (English *english)
+{
+  g_free (english->english);
+  g_regex_unref (english->pattern);
+  g_free (english);
+}
+
+/* Underscores mark mnemonics (“_Save” shows as “Save”): compare without. */
+static char *
+without_mnemonics (const char *text)
+{
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != '_')
+        g_string_append_c (result, *p);
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+/* A pattern that matches what @msgid looks like once its printf (or
+ * strftime) directives are filled in, or NULL when nothing but directives
+ * and punctuation would be left to recognise it by (“%s: %s”). */
+static GRegex *
+english_pattern (const char *msgid)
+{
+  g_autoptr(GString) pattern = g_string_new ("^");
+  g_autoptr(GString) literal = g_string_new (NULL);
+  g_autofree char *plain = without_mnemonics (msgid);
+  g_autoptr(GError) error = NULL;
+  gboolean has_word = FALSE;
+  GRegex *regex;
+
+  for (const char *p = plain; ; p++)
+    {
+      if (*p == '%' && p[1] == '%')
+        {
+          g_string_append_c (literal, '%');
+          p++;
+          continue;
+        }
+      if (*p != '%' && *p != '\0')
+        {
+          g_string_append_c (literal, *p);
+          continue;
+        }
+
+      /* The literal run so far, then the directive as a wildcard. */
+      if (literal->len > 0)
+        {
+          g_autofree char *escaped = g_regex_escape_string (literal->str, -1);
+
+          for (const char *q = literal->str; *q != '\0' && !has_word; q++)
+            has_word = g_ascii_isalpha (q[0]) && g_ascii_isalpha (q[1]);
+          g_string_append (pattern, escaped);
+          g_string_truncate (literal, 0);
+        }
+      if (*p == '\0')
+        break;
+
+      p++;
+      while (*p != '\0' && strchr ("0123456789$-+ #'.*hlLqjzt", *p) != NULL)
+        p++;
+      if (*p == '\0')
+        break;
+      g_string_append (pattern, "(.+?)");
+    }
+
+  if (!has_word)
+    return NULL;
+
+  g_string_append_c (pattern, '$');
+  regex = g_regex_new (pattern->str, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+  return regex;
+}
+
+static gboolean
+kept_in_german (GHashTable *german,
+                Entry      *source)
+{
+  g_autofree char *key = g_strdup_printf ("%s\004%s", source->context ? source->context : "", source->id);
+  Entry *entry = g_hash_table_lookup (german, key);
+
+  if (entry == NULL || entry->fuzzy || entry->translations->len == 0)
+    return FALSE;
+  if (g_strcmp0 (g_ptr_array_index (entry->translations, 0), source->id) != 0)
+    return FALSE;
+  return source->plural == NULL ||
+         (entry->translations->len > 1 && g_strcmp0 (g_ptr_array_index (entry->translations, 1), source->plural) == 0);
+}
+
+/* The English the window must not show: every string of the sources that
+ * de.po does not deliberately keep as it is. */
+static GPtrArray *
+load_english (const char *source_catalogue,
+              const char *german_catalogue)
+{
+  g_autoptr(GPtrArray) sources = read_catalogue (source_catalogue);
+  g_autoptr(GPtrArray) translations = read_catalogue (german_catalogue);
+  g_autoptr(GHashTable) german = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *english = g_ptr_array_new_with_free_func ((GDestroyNotify)english_free);
+
+  for (guint i = 0; i < translations->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (translations, i);
+
+      g_hash_table_insert (german,
+                           g_strdup_printf ("%s\004%s", entry->context ? entry->context : "", entry->id),
+                           entry);
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      Entry *source = g_ptr_array_index (sources, i);
+      const char *forms[] = { source->id, source->plural };
+
+      if (source->id[0] == '\0' || kept_in_german (german, source))
+        continue;
+
+      for (guint f = 0; f < G_N_ELEMENTS (forms) && forms[f] != NULL; f++)
+        {
+          GRegex *pattern = english_pattern (forms[f]);
+
+          if (pattern != NULL)
+            {
+              English *item = g_new0 (English, 1);
+
+              item->english = g_strdup (forms[f]);
+              item->pattern = pattern;
+              g_ptr_array_add (english, item);
+            }
+        }
+    }
+
+  g_assert_cmpuint (english->len, >, 100);
+  return english;
+}
+
+/* What the window shows */
+
+static GPtrArray *english;
+
+typedef struct
+{
+  GHashTable *data;   /* texts that come from the configuration */
+  GPtrArray  *found;  /* “where: text” of the English seen */
+  guint       n_texts;
+} Reading;
+
+/* The text a person reads: without markup or mnemonics. */
+static char *
+readable (const char *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (!pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    plain = g_strdup (text);
+  return without_mnemonics (g_strstrip (plain));
+}
+
+static void
+read_text (Reading    *reading,
+           const char *where,
+           const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (text == NULL)
+    return;
+  shown = readable (text);
+  if (shown[0] == '\0' || g_hash_table_contains (reading->data, shown))
+    return;
+
+  reading->n_texts++;
+  for (guint i = 0; i < english->len; i++)
+    {
+      English *item = g_ptr_array_index (english, i);
+
+      if (g_regex_match (item->pattern, shown, 0, NULL))
+        {
+          g_autofree char *line = g_strdup_printf ("%s: “%s” (“%s”)", where, shown, item->english);
+
+          if (!g_ptr_array_find_with_equal_func (reading->found, line, g_str_equal, NULL))
+            g_ptr_array_add (reading->found, g_steal_pointer (&line));
+          return;
+        }
+    }
+}
+
+static void
+read_menu (Reading    *reading,
+           GMenuModel *menu)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        read_text (reading, "menu item", label);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          read_menu (reading, linked);
+        }
+    }
+}
+
+/* The strings of a drop-down's entries. */
+static void
+read_choices (Reading    *reading,
+              const char *where,
+              GListModel *model)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item))
+        read_text (reading, where, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+    }
+}
+
+/* What a screen reader announces: GTK 4.8 has no getter, but comparing with
+ * a value the property cannot have returns the value it has. */
+static void
+read_accessible (Reading       *reading,
+                 GtkAccessible *accessible,
+                 const char    *where)
+{
+  const GtkAccessibleProperty properties[] = {
+    GTK_ACCESSIBLE_PROPERTY_LABEL,
+    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!gtk_test_accessible_has_property (accessible, properties[i]))
+        continue;
+      value = gtk_test_accessible_check_property (accessible, properties[i], "\001");
+      read_text (reading, where, value);
+    }
+}
+
+/* Every text of @widget and all below it, shown or not (a hidden page or
+ * button shows its text sooner or later). */
+static void
+read_widget (Reading   *reading,
+             GtkWidget *widget)
+{
+  static const char * const text_properties[] = {
+    "label", "title", "subtitle", "description", "tooltip-text", "tooltip-markup",
+    "placeholder-text", "heading", "body", "button-label", "text",
+  };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (widget);
+  const char *where = G_OBJECT_TYPE_NAME (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_properties); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, text_properties[i]);
+      g_autofree char *value = NULL;
+
+      /* An entry's text is what the person typed. */
+      if (pspec == NULL || pspec->value_type != G_TYPE_STRING ||
+          (g_str_equal (text_properties[i], "text") && GTK_IS_EDITABLE (widget)))
+        continue;
+      g_object_get (widget, text_properties[i], &value, NULL);
+      read_text (reading, where, value);
+    }
+
+  if (g_object_class_find_property (klass, "menu-model") != NULL)
+    {
+      g_autoptr(GMenuModel) menu = NULL;
+
+      g_object_get (widget, "menu-model", &menu, NULL);
+      if (menu != NULL)
+        read_menu (reading, menu);
+    }
+  if (GTK_IS_DROP_DOWN (widget))
+    read_choices (reading, where, gtk_drop_down_get_model (GTK_DROP_DOWN (widget)));
+  if (PB_IS_CHOICE_BUTTON (widget))
+    read_choices (reading, where, pb_choice_button_get_model (PB_CHOICE_BUTTON (widget)));
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (widget)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+          read_text (reading, "GtkStackPage", gtk_stack_page_get_title (GTK_STACK_PAGE (page)));
+        }
+    }
+  read_accessible (reading, GTK_ACCESSIBLE (widget), where);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    read_widget (reading, child);
+}
+
+/* The views */
+
+static PbApplication *application;
+
+typedef struct
+{
+  char     *dir;
+  char     *store_path;
+  PbWindow *window;
+  Reading   reading;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->dir = pb_test_make_dir ("test-german-XXXXXX");
+  fixture->store_path = g_build_filename (fixture->dir, "store.db", NULL);
+  g_setenv ("PRESENCE_BRIDGE_STORE", fixture->store_path, TRUE);
+  fixture->reading.data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fixture->reading.found = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  pb_test_close_window (&fixture->window);
+  g_hash_table_unref (fixture->reading.data);
+  g_ptr_array_unref (fixture->reading.found);
+  pb_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->store_path);
+}
+
+static void
+fixture_open (Fixture *fixture)
+{
+  pb_test_open_window (application, &fixture->window);
+}
+
+static void
+add_data (Fixture    *fixture,
+          const char *text)
+{
+  if (text != NULL)
+    g_hash_table_add (fixture->reading.data, readable (text));
+}
+
+/* The names the configuration and the store bring: data, not English. */
+static void
+add_configuration_data (Fixture *fixture)
+{
+  PbConfiguration *draft = pb_window_get_draft (fixture->window);
+  GListModel *states = pb_configuration_get_agent_states (draft);
+  GListModel *statuses = pb_configuration_get_presence_statuses (draft);
+  g_autoptr(GListModel) profiles = pb_store_list_profiles (pb_window_get_store (fixture->window), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (states); i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (states, i);
+      g_autofree char *display = pb_configuration_dup_state_display_name (draft, pb_agent_state_get_id (state));
+
+      add_data (fixture, pb_agent_state_get_id (state));
+      add_data (fixture, pb_agent_state_get_name (state));
+      add_data (fixture, display);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
+
+      add_data (fixture, pb_presence_status_get_api_name (status));
+      add_data (fixture, pb_presence_status_get_label (status));
+    }
+  add_data (fixture, pb_configuration_get_account_name (draft));
+  add_data (fixture, pb_configuration_get_org_name (draft));
+  for (guint i = 0; profiles != NULL && i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(PbProfile) profile = g_list_model_get_item (profiles, i);
+
+      add_data (fixture, pb_profile_get_name (profile));
+    }
+}
+
+static void
+load_worked_example (Fixture *fixture)
+{
+  fixture_open (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
+  while (pb_window_get_profile (fixture->window) == NULL || pb_window_get_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  pb_window_refresh_now (fixture->window);
+  pb_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  add_configuration_data (fixture);
+}
+
+static void
+read_window (Fixture   *fixture,
+             GtkWidget *window)
+{
+  if (gtk_widget_get_visible (window))
+    pb_test_wait_for_draw (window);
+  read_widget (&fixture->reading, window);
+}
+
+/* Fails with every English text seen, not only the first. */
+static void
+assert_no_english (Fixture *fixture,
+                   guint    at_least)
+{
+  GPtrArray *found = fixture->reading.found;
+
+  g_test_message ("%u texts read", fixture->reading.n_texts);
+  g_assert_cmpuint (fixture->reading.n_texts, >=, at_least);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("English: %s", (const char *)g_ptr_array_index (found, i));
+  if (found->len > 0)
+    g_test_fail_printf ("%u English texts in the German window (above); update po/de.po", found->len);
+}
+
+static void
+wait_until_idle (GtkWidget *dialog)
+{
+  gboolean busy = TRUE;
+
+  while (busy)
+    {
+      g_object_get (dialog, "busy", &busy, NULL);
+      if (busy)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  pb_test_wait_for_draw (dialog);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* GTK keeps its own reference while the window exists. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Whether a label below @widget shows something with @part in it. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, part))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_first_run (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  /* The catalogue is the German one, found in the build tree. */
+  g_assert_nonnull (strstr (gettext (""), "Language: de"));
+
+  fixture_open (fixture);
+  read_window (fixture, GTK_WIDGET (fixture->window));
+  read_window (fixture, GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))));
+  assert_no_english (fixture, 40);
+}
+
+static void
+test_mapping (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  load_worked_example (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_findings (fixture->window)), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-problems", NULL));
+  read_window (fixture, GTK_WIDGET (fixture->window));
+  assert_no_english (fixture, 100);
+}
+
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *changed_path = g_build_filename (fixture->dir, "changed.config.json", NULL);
+  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.config.json", NULL);
+  g_autoptr(GFile) changed_file = g_file_new_for_path (changed_path);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(PbConfiguration) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWindow *about;
+  GtkWindow *confirmation;
+  PbChoiceButton *dropdown;
+
+  load_worked_example (fixture);
+  add_data (fixture, "changed.config.json");
+  add_data (fixture, "exported.config.json");
+
+  /* An import that changes something. */
+  changed = pb_configuration_copy (pb_window_get_draft (fixture->window));
+  pb_configuration_set_presence_mapping (changed, "Taking_notes", "wrap");
+  pb_configuration_set_revert_to_last_status (changed, TRUE);
+  g_assert_true (pb_config_file_save_path (changed, changed_path, &error));
+  g_assert_no_error (error);
+  dialog = pb_window_import_from_file (fixture->window, changed_file, &error);
+  g_assert_no_error (error);
+  wait_until_idle (dialog);
+  read_window (fixture, dialog);
+  pb_import_dialog_apply (PB_IMPORT_DIALOG (dialog));
+  while (pb_window_get_saved_revision (fixture->window) < 2 || pb_window_get_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The history of the two revisions, and restoring the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.history", NULL));
+  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  wait_until_idle (dialog);
+  pb_history_dialog_select_revision (PB_HISTORY_DIALOG (dialog), 1);
+  wait_until_idle (dialog);
+  read_window (fixture, dialog);
+  g_assert_true (gtk_widget_activate_action (dialog, "history.restore", NULL));
+  confirmation = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirmation);
+  read_window (fixture, GTK_WIDGET (confirmation));
+  gtk_window_destroy (confirmation);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-profile", NULL));
+  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  read_window (fixture, dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  read_window (fixture, GTK_WIDGET (about));
+  gtk_window_destroy (about);
+
+  /* Toasts: an export, and F1 without a help viewer (which replaces it). */
+  g_assert_true (pb_window_export_to_file (fixture->window, export_file, &error));
+  g_assert_no_error (error);
+  while (!shows_text (GTK_WIDGET (fixture->window), "exported.config.json"))
+    g_main_context_iteration (NULL, TRUE);
+  read_window (fixture, GTK_WIDGET (fixture->window));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  g_assert_false (shows_text (GTK_WIDGET (fixture->window), "exported.config.json"));
+  read_window (fixture, GTK_WIDGET (fixture->window));
+
+  /* Closing with unsaved changes asks first. */
+  dropdown = pb_status_row_get_chooser (PB_STATUS_ROW (pb_window_lookup_row (fixture->window, PB_SUBJECT_PRESENCE,
+                                                                              "Taking_notes")));
+  pb_choice_button_set_selected (dropdown, pb_choice_button_get_selected (dropdown) + 1);
+  pb_window_refresh_now (fixture->window);
+  g_assert_true (pb_window_get_has_unsaved_changes (fixture->window));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  read_window (fixture, dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  assert_no_english (fixture, 150);
+}
+
+static void
+test_store_error (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  add_data (fixture, fixture->store_path);
+
+  fixture_open (fixture);
+  read_window (fixture, GTK_WIDGET (fixture->window));
+  g_assert_nonnull (pb_window_get_dialog (fixture->window));
+  read_window (fixture, GTK_WIDGET (pb_window_get_dialog (fixture->window)));
+  gtk_window_destroy (pb_window_get_dialog (fixture->window));
+  assert_no_english (fixture, 20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  pb_test_ui_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* What main.c does, with the catalogue of the build tree. */
+  g_assert_nonnull (g_getenv ("PB_TEST_LOCALEDIR"));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PB_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  english = load_english (g_getenv ("PB_TEST_SOURCE_CATALOGUE"), g_getenv ("PB_TEST_GERMAN_CATALOGUE"));
+
+#define ADD(path, func) \
+  g_test_add ("/german/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("first-run", test_first_run);
+  ADD ("mapping", test_mapping);
+  ADD ("dialogs", test_dialogs);
+  ADD ("store-error", test_store_error);
+
+#undef ADD
+
+  application = pb_test_application_new ();
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  g_clear_pointer (&english, g_ptr_array_unref);
+  return status;
+}
