@@ -154,6 +154,34 @@ pb_test_use_file_keyring (const char *dir)
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
 }
 
+gboolean
+pb_test_remote_is_signed_in (PbRemote *remote)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean signed_in = TRUE;
+
+  pb_remote_is_signed_in_async (remote, NULL, pb_test_on_result, &result);
+  g_assert_true (pb_remote_is_signed_in_finish (remote, pb_test_wait (&result), &signed_in, &error));
+  g_assert_no_error (error);
+
+  return signed_in;
+}
+
+gboolean
+pb_test_remote_has_client_secret (PbRemote *remote)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_secret = TRUE;
+
+  pb_remote_has_platform_client_secret_async (remote, NULL, pb_test_on_result, &result);
+  g_assert_true (pb_remote_has_platform_client_secret_finish (remote, pb_test_wait (&result), &has_secret, &error));
+  g_assert_no_error (error);
+
+  return has_secret;
+}
+
 void
 pb_test_assert_no_secrets (const GError       *error,
                            const char * const *secrets)

@@ -46,6 +46,11 @@ PbProfile    *pb_test_sandbox_profile      (PbTestSandbox  *sandbox,
  * anything uses libsecret). */
 void          pb_test_use_file_keyring     (const char     *dir);
 
+/* What the keyring holds for @remote's profile, asserting it could be
+ * asked: a Salesforce sign-in; a platform client secret. */
+gboolean      pb_test_remote_is_signed_in  (PbRemote       *remote);
+gboolean      pb_test_remote_has_client_secret (PbRemote     *remote);
+
 /* Asserts that @error's message holds none of @secrets (NULL-terminated)
  * and no URL query. */
 void          pb_test_assert_no_secrets    (const GError       *error,

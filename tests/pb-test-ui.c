@@ -7,76 +7,6 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-void
-pb_test_ui_init (int    *argc,
-                 char ***argv)
-{
-  g_auto(GStrv) system_data_dirs = g_strdupv ((char **)g_get_system_data_dirs ());
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  GtkIconTheme *icon_theme;
-
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Without the MIME database the image loaders do not recognise an SVG
-   * icon. */
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *)mime_dirs->pdata);
-
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
-  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (icon_theme, icons);
-    }
-}
-
-PbApplication *
-pb_test_application_new (void)
-{
-  PbApplication *application = pb_application_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  return application;
-}
-
-PbWindow *
-pb_test_open_window (PbApplication  *application,
-                     PbWindow      **window_location)
-{
-  PbWindow *window;
-
-  g_application_activate (G_APPLICATION (application));
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
-  g_assert_true (PB_IS_WINDOW (window));
-  *window_location = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)window_location);
-  pb_test_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
-void
-pb_test_close_window (PbWindow **window_location)
-{
-  if (*window_location == NULL)
-    return;
-
-  while (pb_window_get_busy (*window_location))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_window_destroy (GTK_WINDOW (*window_location));
-  while (*window_location != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 run_pending (void)
 {
@@ -209,6 +139,22 @@ pb_test_press_key (GtkWidget       *widget,
   return handled;
 }
 
+/* Whether @trigger fires on @keyval with exactly @state; GtkWindow binds
+ * Tab and keypad Tab as one alternative trigger. */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     state)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
+}
+
 gboolean
 pb_test_activate_binding (GtkWidget       *widget,
                           guint            keyval,
@@ -226,11 +172,7 @@ pb_test_activate_binding (GtkWidget       *widget,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state))
             return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
                                                  gtk_shortcut_get_arguments (shortcut));
         }

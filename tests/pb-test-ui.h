@@ -6,28 +6,8 @@
 
 #include <gtk/gtk.h>
 
-#include "pb-application.h"
-#include "pb-window.h"
-
 G_BEGIN_DECLS
 
-/* What a window test does first, in place of g_test_init(): a private set
- * of XDG folders per test (G_TEST_OPTION_ISOLATE_DIRS) that still sees the
- * system's MIME database and icon themes, read-only; GTK initialised, with
- * GNOME's window buttons (Xvfb has no settings daemon to say so). */
-void  pb_test_ui_init          (int         *argc,
-                                char      ***argv);
-/* The application as a test runs it: registered, and not unique, so that
- * it never hands its windows to another instance. */
-PbApplication *pb_test_application_new (void);
-/* Activates @application (on $PRESENCE_BRIDGE_STORE) and returns the
- * window it opens, drawn; *@window_location is cleared when the window
- * goes. */
-PbWindow      *pb_test_open_window     (PbApplication  *application,
-                                        PbWindow      **window_location);
-/* Destroys *@window_location, if any, once its store writes are done, and
- * waits until it is gone. */
-void           pb_test_close_window    (PbWindow      **window_location);
 /* Until @widget is drawn and every pending main-loop event has run. */
 void  pb_test_wait_for_draw    (GtkWidget  *widget);
 /* Runs the main loop until @instance emits @detailed_signal (a signal,

@@ -12,6 +12,7 @@
 #include "pb-diff-view.h"
 #include "pb-history-dialog.h"
 #include "pb-import-dialog.h"
+#include "pb-promote-dialog.h"
 #include "pb-resources.h"
 #include "pb-test-fixtures.h"
 #include "pb-test-ui.h"
@@ -127,24 +128,38 @@ load_revision (Fixture *f,
 }
 
 static PbConfiguration *
-load_draft (Fixture *f)
+load_profile_draft (Fixture   *f,
+                    PbProfile *profile)
 {
   g_autoptr(GError) error = NULL;
-  PbConfiguration *config = pb_store_load_draft (f->store, f->profile, &error);
+  PbConfiguration *config = pb_store_load_draft (f->store, profile, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (config);
   return config;
 }
 
+static PbConfiguration *
+load_draft (Fixture *f)
+{
+  return load_profile_draft (f, f->profile);
+}
+
 static guint
-count_revisions (Fixture *f)
+count_profile_revisions (Fixture   *f,
+                         PbProfile *profile)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) revisions = pb_store_list_revisions (f->store, f->profile, &error);
+  g_autoptr(GListModel) revisions = pb_store_list_revisions (f->store, profile, &error);
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (revisions);
+}
+
+static guint
+count_revisions (Fixture *f)
+{
+  return count_profile_revisions (f, f->profile);
 }
 
 
@@ -296,14 +311,12 @@ expected_sign (PbChangeKind kind)
     }
 }
 
-/* The view lists exactly pb_diff_configurations (@before, @after), and each
- * row on screen (all of them, in a short list) shows its change, accessibly. */
+/* The view lists exactly the changes @expected holds, and each row on
+ * screen (all of them, in a short list) shows its change, accessibly. */
 static void
-assert_diff_view_shows (PbDiffView      *view,
-                        PbConfiguration *before,
-                        PbConfiguration *after)
+assert_diff_view_lists (PbDiffView *view,
+                        GListModel *expected)
 {
-  g_autoptr(GListModel) expected = pb_diff_configurations (before, after);
   GListModel *shown = pb_diff_view_get_changes (view);
   g_autoptr(GHashTable) rows = NULL;
   guint n_items = g_list_model_get_n_items (expected);
@@ -373,6 +386,17 @@ assert_diff_view_shows (PbDiffView      *view,
   g_assert_cmpuint (n_rows_checked, ==, g_hash_table_size (rows));
 }
 
+/* The view lists exactly pb_diff_configurations (@before, @after). */
+static void
+assert_diff_view_shows (PbDiffView      *view,
+                        PbConfiguration *before,
+                        PbConfiguration *after)
+{
+  g_autoptr(GListModel) expected = pb_diff_configurations (before, after);
+
+  assert_diff_view_lists (view, expected);
+}
+
 /* Whether the dialog under test (one per test) has been finalized: its
  * qdata is only released then, so a dialog kept alive by a stray reference
  * (a task, a signal handler) fails the test. */
@@ -440,17 +464,18 @@ uint_signal_cb (GtkWidget *dialog,
   *out = number;
 }
 
+/* What "imported" and "promoted" say was recorded. */
 typedef struct
 {
   guint revision;
   char *profile_name;
-} ImportedResult;
+} RecordedResult;
 
 static void
-imported_cb (GtkWidget      *dialog,
+recorded_cb (GtkWidget      *dialog,
              guint           revision,
              const char     *profile_name,
-             ImportedResult *result)
+             RecordedResult *result)
 {
   result->revision = revision;
   g_free (result->profile_name);
@@ -907,7 +932,7 @@ test_import_changes (Fixture       *f,
   g_autoptr(PbConfiguration) draft = NULL;
   g_autoptr(PbRevision) newest = NULL;
   g_autoptr(GListModel) revisions = NULL;
-  ImportedResult result = { 0, NULL };
+  RecordedResult result = { 0, NULL };
   GtkWidget *dialog;
 
   save (f, first, PB_REVISION_SOURCE_SAVE, NULL);
@@ -915,7 +940,7 @@ test_import_changes (Fixture       *f,
   g_assert_nonnull (landing);
 
   dialog = open_import (f, "Sandbox", imported, "edited.config.json");
-  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  g_signal_connect (dialog, "imported", G_CALLBACK (recorded_cb), &result);
 
   g_assert_nonnull (find_label (dialog, "Import “edited.config.json” into “Sandbox”"));
   g_assert_null (find_label (dialog, "already has this configuration"));
@@ -964,14 +989,14 @@ test_import_no_differences (Fixture       *f,
 {
   g_autoptr(PbConfiguration) first = pb_test_worked_example ();
   g_autoptr(PbConfiguration) imported = pb_test_worked_example ();
-  ImportedResult result = { 0, NULL };
+  RecordedResult result = { 0, NULL };
   AdwEntryRow *comment;
   GtkWidget *dialog;
 
   save (f, first, PB_REVISION_SOURCE_SAVE, NULL);
 
   dialog = open_import (f, NULL, imported, "same.config.json");
-  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  g_signal_connect (dialog, "imported", G_CALLBACK (recorded_cb), &result);
 
   /* The default profile is the target; nothing differs, and it says so. */
   g_assert_nonnull (find_label (dialog, "Import “same.config.json” into “Sandbox”"));
@@ -1006,7 +1031,7 @@ test_import_with_errors (Fixture       *f,
   g_autoptr(PbConfiguration) imported = pb_test_worked_example ();
   g_autoptr(PbConfiguration) empty = pb_configuration_new ();
   g_autoptr(GListModel) findings = NULL;
-  ImportedResult result = { 0, NULL };
+  RecordedResult result = { 0, NULL };
   g_autofree char *expected = NULL;
   GtkWidget *dialog;
   guint n_errors;
@@ -1020,7 +1045,7 @@ test_import_with_errors (Fixture       *f,
 
   /* A profile that has nothing yet, and a new one by name. */
   dialog = open_import (f, "Production", imported, "broken.config.json");
-  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  g_signal_connect (dialog, "imported", G_CALLBACK (recorded_cb), &result);
 
   g_assert_nonnull (find_label (dialog, "Import “broken.config.json” into the new profile “Production”"));
   expected = g_strdup_printf ("This configuration has %u errors.", n_errors);
@@ -1098,7 +1123,7 @@ test_import_failure (Fixture       *f,
   g_autoptr(PbConfiguration) first = pb_test_worked_example ();
   g_autoptr(PbConfiguration) imported = edited_example ();
   g_autoptr(PbConfiguration) draft = NULL;
-  ImportedResult result = { 0, NULL };
+  RecordedResult result = { 0, NULL };
   AdwMessageDialog *message;
   GtkWidget *dialog;
   sqlite3 *db = NULL;
@@ -1106,7 +1131,7 @@ test_import_failure (Fixture       *f,
   save (f, first, PB_REVISION_SOURCE_SAVE, NULL);
 
   dialog = open_import (f, "Sandbox", imported, "edited.config.json");
-  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  g_signal_connect (dialog, "imported", G_CALLBACK (recorded_cb), &result);
 
   /* Another process makes the store refuse new revisions. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
@@ -1138,6 +1163,618 @@ test_import_failure (Fixture       *f,
 
   /* And the import can be tried again. */
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  wait_until_finalized ();
+  g_assert_cmpuint (result.revision, ==, 2);
+  g_clear_pointer (&result.profile_name, g_free);
+}
+
+/* The promote dialog */
+
+/* The worked example as production has it: "Taking notes" is missing,
+ * Wrap up has another id there, Training is called Coaching (under
+ * another id too), the record Ids are production's, and the mapping is
+ * its own. */
+static PbConfiguration *
+production_example (void)
+{
+  g_autoptr(PbConfiguration) example = pb_test_worked_example ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
+  PbConfiguration *config = pb_configuration_new ();
+  GListModel *model;
+
+  model = pb_configuration_get_agent_states (example);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PbAgentState) state = g_list_model_get_item (model, i);
+      const char *id = pb_agent_state_get_id (state);
+
+      if (g_str_equal (id, "wrap"))
+        g_ptr_array_add (states, pb_agent_state_new ("wrapup", "Wrap up", NULL));
+      else if (g_str_equal (id, "away.training"))
+        g_ptr_array_add (states, pb_agent_state_new ("away.coaching", "Coaching", "away"));
+      else
+        g_ptr_array_add (states, g_steal_pointer (&state));
+    }
+
+  model = pb_configuration_get_presence_statuses (example);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PbPresenceStatus) status = g_list_model_get_item (model, i);
+      g_autofree char *record_id = g_strdup_printf ("0N5PROD0000000000%u", i);
+
+      if (!g_str_equal (pb_presence_status_get_api_name (status), "Taking_notes"))
+        g_ptr_array_add (statuses, pb_presence_status_new (pb_presence_status_get_api_name (status),
+                                                           pb_presence_status_get_label (status), record_id,
+                                                           pb_presence_status_get_channels (status)));
+    }
+
+  pb_configuration_set_agent_states (config, states);
+  pb_configuration_set_presence_statuses (config, statuses);
+  pb_configuration_set_org (config, "00DPROD", "Production", FALSE);
+  pb_configuration_set_presence_mapping (config, "Ready_for_Cases", "ready");
+  pb_configuration_set_presence_mapping (config, "On_a_call", "busy");
+  pb_configuration_set_state_mapping (config, "ready", "Ready_for_Cases");
+  pb_configuration_set_state_mapping (config, "ready_offline", NULL);
+  pb_configuration_set_state_mapping (config, "busy", "On_a_call");
+  pb_configuration_set_state_mapping (config, "wrapup", "On_a_call");
+  pb_configuration_set_state_mapping (config, "away", "Away_from_desk_temporary");
+  pb_configuration_set_state_mapping (config, "logged_out", NULL);
+
+  return config;
+}
+
+/* A profile named @name whose lists are @config (fetched), or none (NULL). */
+static PbProfile *
+add_target (Fixture         *f,
+            const char      *name,
+            PbConfiguration *config)
+{
+  PbProfile *profile = pb_test_add_profile (f->store, name);
+
+  if (config != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpuint (pb_store_save_revision (f->store, profile, config, PB_REVISION_SOURCE_FETCH, NULL, NULL,
+                                                &error), ==, 1);
+      g_assert_no_error (error);
+    }
+
+  return profile;
+}
+
+/* The source: the fixture's "Sandbox", whose draft is the edited example
+ * (what the window would pass: its draft, flushed). */
+static PbConfiguration *
+sandbox_draft (Fixture *f)
+{
+  g_autoptr(PbConfiguration) edited = edited_example ();
+
+  save (f, edited, PB_REVISION_SOURCE_SAVE, NULL);
+  return load_draft (f);
+}
+
+static GtkWidget *
+open_promote_sized (Fixture         *f,
+                    PbConfiguration *from_draft,
+                    int              width,
+                    int              height)
+{
+  GtkWidget *dialog = pb_promote_dialog_new (NULL, f->store, f->profile, from_draft);
+
+  watch_finalize (dialog);
+  if (width > 0 || height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until_idle (dialog);
+
+  return dialog;
+}
+
+static GtkWidget *
+open_promote (Fixture         *f,
+              PbConfiguration *from_draft)
+{
+  return open_promote_sized (f, from_draft, -1, -1);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+promote_child (GtkWidget  *dialog,
+               const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_PROMOTE_DIALOG, name));
+}
+
+static void
+test_promote_unmatched (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  g_autoptr(PbConfiguration) to_draft = load_profile_draft (f, target);
+  g_autoptr(PbPromotion) expected = pb_promotion_new (from_draft, to_draft);
+  g_autoptr(GListModel) findings = pb_checks_run (pb_promotion_get_result (expected));
+  GListModel *unmatched = pb_promotion_get_unmatched (expected);
+  g_autofree char *counts = NULL;
+  g_autofree char *errors = NULL;
+  PbDiffView *unmatched_view;
+  GtkDropDown *drop_down;
+  GtkWidget *dialog;
+
+  /* Tall enough for both lists to show every row. */
+  dialog = open_promote_sized (f, from_draft, 680, 1000);
+  unmatched_view = pb_promote_dialog_get_unmatched_view (PB_PROMOTE_DIALOG (dialog));
+  pb_test_save_screenshot (dialog, "promote-dialog");
+
+  /* The only other profile is the target, chosen already. */
+  drop_down = GTK_DROP_DOWN (promote_child (dialog, "target_drop_down"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop_down)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, 0);
+  g_assert_cmpstr (pb_profile_get_name (gtk_drop_down_get_selected_item (drop_down)), ==, "Production");
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       find_label (dialog, "Promote to"), NULL);
+  g_assert_nonnull (find_label (dialog, "Promote “Sandbox” to “Production”"));
+
+  /* Taking notes is missing, Wrap up matched by name, Training not. */
+  g_assert_cmpuint (pb_promotion_get_n_matched_statuses (expected), ==, 4);
+  g_assert_cmpuint (pb_promotion_get_n_matched_states (expected), ==, 12);
+  counts = g_strdup_printf ("4 presence statuses and 12 agent states matched; %u things did not match.",
+                            g_list_model_get_n_items (unmatched));
+  g_assert_nonnull (find_label (dialog, counts));
+
+  /* What did not match: the core's sentences, "the target" named above them. */
+  assert_diff_view_lists (unmatched_view, unmatched);
+  g_assert_nonnull (find_label (dialog, "What Did Not Match"));
+  g_assert_nonnull (find_label (dialog, "“the target” is “Production”"));
+  {
+    static const struct { PbChangeKind kind; const char *path; const char *words; } items[] = {
+      { PB_CHANGE_REMOVED, "presenceStatuses[apiName=Taking_notes]", "no presence status “Taking notes”" },
+      { PB_CHANGE_MODIFIED, "agentStates[id=wrap]", "has the id “wrapup” in the target: matched by name" },
+      { PB_CHANGE_REMOVED, "agentStates[id=away.training]", "no agent state Away › Training" },
+      { PB_CHANGE_ADDED, "agentStates[id=away.coaching]", "Away › Coaching is only in the target" },
+    };
+    g_autoptr(GHashTable) rows = collect_diff_rows (unmatched_view);
+
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      {
+        GtkWidget *row = g_hash_table_lookup (rows, items[i].path);
+        GtkLabel *description;
+
+        g_assert_nonnull (row);
+        description = g_object_get_data (G_OBJECT (row), "description");
+        if (strstr (gtk_label_get_text (description), items[i].words) == NULL)
+          g_error ("“%s” does not say “%s”", gtk_label_get_text (description), items[i].words);
+        g_assert_true (gtk_widget_has_css_class (g_object_get_data (G_OBJECT (row), "marker"),
+                                                 expected_marker_class (items[i].kind)));
+      }
+  }
+
+  /* What changes in the target's draft, and the errors that would land. */
+  assert_diff_view_shows (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog)),
+                          to_draft, pb_promotion_get_result (expected));
+  g_assert_nonnull (find_label (dialog, "What Changes in the Draft of “Production”"));
+  g_assert_cmpuint (pb_checks_count (findings, PB_SEVERITY_ERROR), ==, 2);
+  errors = g_strdup_printf ("The promoted configuration has %u errors.",
+                            pb_checks_count (findings, PB_SEVERITY_ERROR));
+  g_assert_nonnull (find_label (dialog, errors));
+  g_assert_nonnull (find_label (dialog, "Nothing is published."));
+
+  /* Nothing is written until Promote. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_finalized ();
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 1);
+  {
+    g_autoptr(PbConfiguration) after = load_profile_draft (f, target);
+
+    g_assert_true (pb_configuration_equal (after, to_draft));
+  }
+}
+
+static void
+test_promote_apply (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  g_autoptr(PbConfiguration) to_draft = load_profile_draft (f, target);
+  g_autoptr(PbPromotion) expected = pb_promotion_new (from_draft, to_draft);
+  g_autoptr(PbConfiguration) promoted = NULL;
+  g_autoptr(PbConfiguration) source_after = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(PbRevision) newest = NULL;
+  RecordedResult result = { 0, NULL };
+  GtkWidget *dialog;
+
+  dialog = open_promote (f, from_draft);
+  g_signal_connect (dialog, "promoted", G_CALLBACK (recorded_cb), &result);
+  g_assert_true (gtk_widget_activate_action (dialog, "promote.apply", NULL));
+  wait_until_finalized ();
+
+  g_assert_cmpuint (result.revision, ==, 2);
+  g_assert_cmpstr (result.profile_name, ==, "Production");
+  g_clear_pointer (&result.profile_name, g_free);
+
+  /* The target's draft is the promotion: its own lists, the source's mapping. */
+  promoted = load_profile_draft (f, target);
+  g_assert_true (pb_configuration_equal (promoted, pb_promotion_get_result (expected)));
+  g_assert_true (pb_configuration_lists_equal (promoted, to_draft));
+  g_assert_cmpstr (pb_configuration_get_org_id (promoted), ==, "00DPROD");
+  g_assert_true (pb_configuration_get_revert_to_last_status (promoted));
+
+  revisions = pb_store_list_revisions (f->store, target, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  newest = g_list_model_get_item (revisions, 0);
+  g_assert_cmpuint (pb_revision_get_number (newest), ==, 2);
+  g_assert_cmpstr (pb_revision_get_source (newest), ==, PB_REVISION_SOURCE_PROMOTE);
+  g_assert_cmpstr (pb_revision_get_comment (newest), ==, "Promoted from “Sandbox”");
+
+  /* The source is as it was. */
+  source_after = load_draft (f);
+  g_assert_true (pb_configuration_equal (source_after, from_draft));
+  g_assert_cmpuint (count_revisions (f), ==, 1);
+}
+
+/* A profile without lists cannot be promoted to (or from), for the CLI's
+ * reason, and nothing is written. */
+static void
+test_promote_no_lists (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) empty = pb_configuration_new ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", NULL);
+  GtkWidget *dialog;
+
+  dialog = open_promote (f, from_draft);
+  g_assert_nonnull (find_label (dialog, "Profile “Production” has no agent states or presence statuses yet: "
+                                        "fetch it (or import a file into it) first."));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pb_promote_dialog_get_unmatched_view (PB_PROMOTE_DIALOG (dialog)))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog)))));
+  pb_test_save_screenshot (dialog, "promote-no-lists");
+  gtk_widget_activate_action (dialog, "promote.apply", NULL);
+  wait_until_idle (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_finalized ();
+
+  /* From a profile without lists: said at once, whatever the target. */
+  dialog = open_promote (f, empty);
+  g_assert_nonnull (find_label (dialog, "Profile “Sandbox” has no agent states or presence statuses yet"));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "target_drop_down")));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_finalized ();
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 0);
+}
+
+static void
+test_promote_no_other_profile (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  GtkWidget *dialog = open_promote (f, from_draft);
+  GtkLabel *description;
+
+  g_assert_nonnull (find_label (dialog, "No Other Profile"));
+  description = find_label (dialog, "such as “Production”");
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "New Profile…"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "fetch its lists first"));
+  g_assert_false (gtk_widget_get_mapped (promote_child (dialog, "target_drop_down")));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+  pb_test_save_screenshot (dialog, "promote-no-other-profile");
+
+  g_assert_true (pb_test_activate_binding (dialog, GDK_KEY_Escape, 0));
+  wait_until_finalized ();
+  g_assert_cmpuint (count_revisions (f), ==, 1);
+}
+
+/* With several other profiles none is guessed; choosing one reads it. */
+static void
+test_promote_choose (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) empty = add_target (f, "Empty", NULL);
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  g_autoptr(PbConfiguration) to_draft = load_profile_draft (f, target);
+  g_autoptr(PbPromotion) expected = pb_promotion_new (from_draft, to_draft);
+  GtkDropDown *drop_down;
+  GListModel *model;
+  GtkWidget *dialog;
+  guint empty_position = GTK_INVALID_LIST_POSITION;
+  guint production_position = GTK_INVALID_LIST_POSITION;
+
+  dialog = open_promote (f, from_draft);
+  drop_down = GTK_DROP_DOWN (promote_child (dialog, "target_drop_down"));
+  model = gtk_drop_down_get_model (drop_down);
+
+  /* Every profile but the source. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PbProfile) profile = g_list_model_get_item (model, i);
+
+      if (g_str_equal (pb_profile_get_name (profile), "Empty"))
+        empty_position = i;
+      else if (g_str_equal (pb_profile_get_name (profile), "Production"))
+        production_position = i;
+    }
+  g_assert_cmpuint (empty_position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (production_position, !=, GTK_INVALID_LIST_POSITION);
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_nonnull (find_label (dialog, "Promote “Sandbox”"));
+  g_assert_nonnull (find_label (dialog, "Choose the profile whose draft this configuration becomes."));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (drop_down) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_WIDGET (drop_down)));
+  pb_test_save_screenshot (dialog, "promote-choose");
+
+  gtk_drop_down_set_selected (drop_down, empty_position);
+  wait_until_idle (dialog);
+  g_assert_nonnull (find_label (dialog, "Profile “Empty” has no agent states"));
+  g_assert_false (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+
+  gtk_drop_down_set_selected (drop_down, production_position);
+  wait_until_idle (dialog);
+  g_assert_null (find_label (dialog, "has no agent states"));
+  g_assert_nonnull (find_label (dialog, "Promote “Sandbox” to “Production”"));
+  assert_diff_view_lists (pb_promote_dialog_get_unmatched_view (PB_PROMOTE_DIALOG (dialog)),
+                          pb_promotion_get_unmatched (expected));
+  g_assert_true (gtk_widget_get_sensitive (promote_child (dialog, "promote_button")));
+
+  /* Back and forth quickly: only the last choice is shown. */
+  gtk_drop_down_set_selected (drop_down, empty_position);
+  gtk_drop_down_set_selected (drop_down, production_position);
+  wait_until_idle (dialog);
+  g_assert_null (find_label (dialog, "has no agent states"));
+  assert_diff_view_shows (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog)),
+                          to_draft, pb_promotion_get_result (expected));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_finalized ();
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 1);
+  g_assert_cmpuint (count_profile_revisions (f, empty), ==, 0);
+}
+
+/* The target changed elsewhere after it was read: nothing is written over
+ * it; the dialog says so, reads it again, and promotes onto the new one. */
+static void
+test_promote_target_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  g_autoptr(PbConfiguration) changed = production_example ();
+  g_autoptr(PbConfiguration) reread = NULL;
+  g_autoptr(PbPromotion) expected = NULL;
+  g_autoptr(PbConfiguration) promoted = NULL;
+  RecordedResult result = { 0, NULL };
+  AdwMessageDialog *message;
+  GtkWidget *dialog;
+
+  dialog = open_promote (f, from_draft);
+  g_signal_connect (dialog, "promoted", G_CALLBACK (recorded_cb), &result);
+
+  /* Another window edits Production's draft meanwhile. */
+  pb_configuration_set_presence_mapping (changed, "Ready_for_Chats", "away");
+  g_assert_true (pb_store_save_draft (f->store, target, changed, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "promote.apply", NULL));
+  wait_until_idle (dialog);
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Promote");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "changed by another window or program"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_cmpuint (result.revision, ==, 0);
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 1);
+  reread = load_profile_draft (f, target);
+  g_assert_true (pb_configuration_equal (reread, changed));
+
+  /* Read again: what is shown is the promotion onto the new draft. */
+  expected = pb_promotion_new (from_draft, reread);
+  assert_diff_view_shows (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog)),
+                          reread, pb_promotion_get_result (expected));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "promote.apply", NULL));
+  wait_until_finalized ();
+  g_assert_cmpuint (result.revision, ==, 2);
+  g_clear_pointer (&result.profile_name, g_free);
+  promoted = load_profile_draft (f, target);
+  g_assert_true (pb_configuration_equal (promoted, pb_promotion_get_result (expected)));
+}
+
+static void
+assert_labels_are_text (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      g_assert_false (gtk_label_get_use_markup (label));
+      g_assert_null (strchr (text, '\n'));
+      g_assert_null (strchr (text, '\t'));
+      /* An override is shut in by an isolate, so it reverses nothing around it. */
+      if (strstr (text, "\u202E") != NULL)
+        g_assert_nonnull (strstr (text, "\u2068"));
+      g_assert_cmpuint (g_utf8_strlen (text, -1), <=, 3 * PB_UI_DISPLAY_MAX_CHARS);
+    }
+}
+
+/* Names and labels with markup, control characters, a right-to-left
+ * override and 10,000 characters stay text, bounded. */
+static void
+test_promote_hostile (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *hostile = pb_test_hostile_text (10000, FALSE);
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) lists = pb_test_worked_example_named (hostile);
+  g_autoptr(PbProfile) target = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(PbRevision) newest = NULL;
+  RecordedResult result = { 0, NULL };
+  GtkDropDown *drop_down;
+  GtkWidget *dialog;
+
+  /* The target's own mapping differs where the hostile names are, so
+   * both lists name them. */
+  pb_configuration_set_presence_mapping (lists, "Away_from_desk_temporary", "away");
+  pb_configuration_set_state_mapping (lists, "away.break", "Ready_for_Cases");
+  target = add_target (f, hostile, lists);
+
+  dialog = open_promote (f, from_draft);
+  g_signal_connect (dialog, "promoted", G_CALLBACK (recorded_cb), &result);
+  drop_down = GTK_DROP_DOWN (promote_child (dialog, "target_drop_down"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, 0);
+
+  g_assert_nonnull (find_label (dialog, "Promote “Sandbox” to “\u2068Break <b>bold?</b> \u202Ereversed"));
+  g_assert_nonnull (find_label (GTK_WIDGET (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog))),
+                                "Break <b>bold?</b>"));
+  assert_labels_are_text (dialog);
+  pb_test_save_screenshot (dialog, "promote-hostile");
+
+  /* Written under its exact name. */
+  g_assert_true (gtk_widget_activate_action (dialog, "promote.apply", NULL));
+  wait_until_finalized ();
+  g_assert_cmpuint (result.revision, ==, 2);
+  g_assert_cmpstr (result.profile_name, ==, hostile);
+  g_clear_pointer (&result.profile_name, g_free);
+  revisions = pb_store_list_revisions (f->store, target, NULL);
+  newest = g_list_model_get_item (revisions, 0);
+  g_assert_cmpstr (pb_revision_get_source (newest), ==, PB_REVISION_SOURCE_PROMOTE);
+}
+
+/* What Tab does: the key controllers from the window down to the focus
+ * first (a list leaves itself on Tab), else the window's binding. */
+static void
+press_tab (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (dialog)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len; i++)
+    if (pb_test_press_key (g_ptr_array_index (path, i), GDK_KEY_Tab, 0))
+      return;
+
+  g_assert_true (pb_test_activate_binding (dialog, GDK_KEY_Tab, 0));
+}
+
+/* Tab goes from the drop-down through both lists (each in one step) to
+ * the buttons; Promote, the default, has the focus once the promotion is
+ * shown, and Enter promotes. */
+static void
+test_promote_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  RecordedResult result = { 0, NULL };
+  GtkWidget *dialog;
+  GtkWidget *drop_down;
+  GtkWidget *promote;
+  GtkWidget *cancel;
+  gboolean reached_unmatched = FALSE;
+  gboolean reached_changes = FALSE;
+  gboolean reached_cancel = FALSE;
+  gboolean reached_promote = FALSE;
+
+  dialog = open_promote (f, from_draft);
+  g_signal_connect (dialog, "promoted", G_CALLBACK (recorded_cb), &result);
+  drop_down = promote_child (dialog, "target_drop_down");
+  promote = promote_child (dialog, "promote_button");
+  cancel = find_button (dialog, "_Cancel");
+
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == promote);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == promote);
+
+  gtk_widget_grab_focus (drop_down);
+  for (guint i = 0; i < 8 && !(reached_promote && reached_unmatched && reached_changes && reached_cancel); i++)
+    {
+      GtkWidget *focus;
+
+      press_tab (dialog);
+      focus = gtk_root_get_focus (GTK_ROOT (dialog));
+      g_assert_nonnull (focus);
+      reached_unmatched |= gtk_widget_is_ancestor (focus, GTK_WIDGET (pb_promote_dialog_get_unmatched_view (PB_PROMOTE_DIALOG (dialog))));
+      reached_changes |= gtk_widget_is_ancestor (focus, GTK_WIDGET (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog))));
+      reached_cancel |= focus == cancel;
+      reached_promote |= focus == promote;
+    }
+  g_assert_true (reached_unmatched);
+  g_assert_true (reached_changes);
+  g_assert_true (reached_cancel);
+  g_assert_true (reached_promote);
+
+  gtk_widget_grab_focus (promote);
+  g_assert_true (pb_test_activate_binding (promote, GDK_KEY_Return, 0));
+  wait_until_finalized ();
+  g_assert_cmpuint (result.revision, ==, 2);
+  g_clear_pointer (&result.profile_name, g_free);
+  g_assert_cmpuint (count_profile_revisions (f, target), ==, 2);
+}
+
+/* Down to 360 px, dark style too; closing is refused while the write runs. */
+static void
+test_promote_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PbConfiguration) from_draft = sandbox_draft (f);
+  g_autoptr(PbConfiguration) production = production_example ();
+  g_autoptr(PbProfile) target = add_target (f, "Production", production);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  RecordedResult result = { 0, NULL };
+  GtkWidget *dialog;
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  dialog = open_promote_sized (f, from_draft, 360, 640);
+  g_signal_connect (dialog, "promoted", G_CALLBACK (recorded_cb), &result);
+
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+  g_assert_true (gtk_widget_get_mapped (promote_child (dialog, "target_drop_down")));
+  g_assert_true (gtk_widget_get_mapped (promote_child (dialog, "promote_button")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pb_promote_dialog_get_unmatched_view (PB_PROMOTE_DIALOG (dialog)))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pb_promote_dialog_get_changes_view (PB_PROMOTE_DIALOG (dialog)))));
+  pb_test_save_screenshot (dialog, "promote-narrow-dark");
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_true (gtk_widget_activate_action (dialog, "promote.apply", NULL));
+  g_assert_true (pb_promote_dialog_get_busy (PB_PROMOTE_DIALOG (dialog)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (dialog));
   wait_until_finalized ();
   g_assert_cmpuint (result.revision, ==, 2);
   g_clear_pointer (&result.profile_name, g_free);
@@ -1207,6 +1844,15 @@ main (int   argc,
   ADD_TEST ("/dialogs/import/with-errors", test_import_with_errors);
   ADD_TEST ("/dialogs/import/fetched-lists", test_import_fetched_lists);
   ADD_TEST ("/dialogs/import/failure", test_import_failure);
+  ADD_TEST ("/dialogs/promote/unmatched", test_promote_unmatched);
+  ADD_TEST ("/dialogs/promote/apply", test_promote_apply);
+  ADD_TEST ("/dialogs/promote/no-lists", test_promote_no_lists);
+  ADD_TEST ("/dialogs/promote/no-other-profile", test_promote_no_other_profile);
+  ADD_TEST ("/dialogs/promote/choose", test_promote_choose);
+  ADD_TEST ("/dialogs/promote/target-changed", test_promote_target_changed);
+  ADD_TEST ("/dialogs/promote/hostile", test_promote_hostile);
+  ADD_TEST ("/dialogs/promote/keyboard", test_promote_keyboard);
+  ADD_TEST ("/dialogs/promote/narrow", test_promote_narrow);
 
 #undef ADD_TEST
 

@@ -21,12 +21,15 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "pb-choice-button.h"
+#include "pb-conflict-dialog.h"
+#include "pb-connection-dialog.h"
 #include "pb-history-dialog.h"
 #include "pb-import-dialog.h"
-#include "pb-status-row.h"
+#include "pb-promote-dialog.h"
+#include "pb-simulation-panel.h"
 #include "pb-test-fixtures.h"
-#include "pb-test-ui.h"
+#include "pb-test-remote.h"
+#include "pb-test-window.h"
 
 /* Catalogues */
 
@@ -497,23 +500,18 @@ read_widget (Reading   *reading,
 
 /* The views */
 
-static PbApplication *application;
-
 typedef struct
 {
-  char     *dir;
-  char     *store_path;
-  PbWindow *window;
-  Reading   reading;
+  PbTestWindowFixture base;
+  Reading             reading;
+  PbTestSandbox      *sandbox;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->dir = pb_test_make_dir ("test-german-XXXXXX");
-  fixture->store_path = g_build_filename (fixture->dir, "store.db", NULL);
-  g_setenv ("PRESENCE_BRIDGE_STORE", fixture->store_path, TRUE);
+  pb_test_window_set_up (&fixture->base, NULL);
   fixture->reading.data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->reading.found = g_ptr_array_new_with_free_func (g_free);
 }
@@ -522,18 +520,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  pb_test_close_window (&fixture->window);
+  pb_test_window_tear_down (&fixture->base, NULL);
+  g_clear_pointer (&fixture->sandbox, pb_test_sandbox_stop);
+  g_unsetenv (PB_ENV_PLATFORM_CLIENT_SECRET);
   g_hash_table_unref (fixture->reading.data);
   g_ptr_array_unref (fixture->reading.found);
-  pb_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->store_path);
-}
-
-static void
-fixture_open (Fixture *fixture)
-{
-  pb_test_open_window (application, &fixture->window);
 }
 
 static void
@@ -548,10 +539,11 @@ add_data (Fixture    *fixture,
 static void
 add_configuration_data (Fixture *fixture)
 {
-  PbConfiguration *draft = pb_window_get_draft (fixture->window);
+  PbWindow *window = fixture->base.window;
+  PbConfiguration *draft = pb_window_get_draft (window);
   GListModel *states = pb_configuration_get_agent_states (draft);
   GListModel *statuses = pb_configuration_get_presence_statuses (draft);
-  g_autoptr(GListModel) profiles = pb_store_list_profiles (pb_window_get_store (fixture->window), NULL);
+  g_autoptr(GListModel) profiles = pb_store_list_profiles (pb_window_get_store (window), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (states); i++)
     {
@@ -579,16 +571,20 @@ add_configuration_data (Fixture *fixture)
     }
 }
 
-static void
+/* The worked example, from the first-run page (pb_test_window_open_
+ * worked_example() expects the profile's English name). */
+static PbWindow *
 load_worked_example (Fixture *fixture)
 {
-  fixture_open (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  while (pb_window_get_profile (fixture->window) == NULL || pb_window_get_busy (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  pb_window_refresh_now (fixture->window);
-  pb_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  PbWindow *window = pb_test_window_open (&fixture->base);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
+  PB_TEST_WAIT_UNTIL (window, "refreshed", pb_window_get_profile (window) != NULL);
+  pb_test_window_wait_idle (window);
+  g_assert_cmpstr (pb_profile_get_name (pb_window_get_profile (window)), ==, C_("profile name", "Example"));
+  pb_test_wait_for_draw (GTK_WIDGET (window));
   add_configuration_data (fixture);
+  return window;
 }
 
 static void
@@ -615,17 +611,19 @@ assert_no_english (Fixture *fixture,
     g_test_fail_printf ("%u English texts in the German window (above); update po/de.po", found->len);
 }
 
+static gboolean
+dialog_busy (GtkWidget *dialog)
+{
+  gboolean busy;
+
+  g_object_get (dialog, "busy", &busy, NULL);
+  return busy;
+}
+
 static void
 wait_until_idle (GtkWidget *dialog)
 {
-  gboolean busy = TRUE;
-
-  while (busy)
-    {
-      g_object_get (dialog, "busy", &busy, NULL);
-      if (busy)
-        g_main_context_iteration (NULL, TRUE);
-    }
+  PB_TEST_WAIT_UNTIL (dialog, "notify::busy", !dialog_busy (dialog));
   pb_test_wait_for_draw (dialog);
 }
 
@@ -646,35 +644,43 @@ find_toplevel (GType type)
   return NULL;
 }
 
-/* Whether a label below @widget shows something with @part in it. */
 static gboolean
-shows_text (GtkWidget  *widget,
-            const char *part)
+toast_shows (gpointer data)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
-    return TRUE;
+  GtkWidget *window = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_text (child, part))
-        return TRUE;
-    }
+  return pb_test_find_label (window, g_object_get_data (G_OBJECT (window), "test-german-toast")) != NULL;
+}
 
-  return FALSE;
+/* Until a label of @window shows @part. */
+static void
+wait_for_text (PbWindow   *window,
+               const char *part)
+{
+  g_object_set_data_full (G_OBJECT (window), "test-german-toast", g_strdup (part), g_free);
+  pb_test_wait_until (toast_shows, window, part);
 }
 
 static void
 test_first_run (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  g_autoptr(GtkBuilder) shortcuts = NULL;
+  GtkWidget *overlay;
+  PbWindow *window;
+
   /* The catalogue is the German one, found in the build tree. */
   g_assert_nonnull (strstr (gettext (""), "Language: de"));
 
-  fixture_open (fixture);
-  read_window (fixture, GTK_WIDGET (fixture->window));
-  read_window (fixture, GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))));
+  window = pb_test_window_open (&fixture->base);
+  read_window (fixture, GTK_WIDGET (window));
+  /* The shortcuts window, read from the resource the window builds it
+   * from, unshown: GTK 4.8 warns (fatally in a test) of a negative label
+   * width when it lays out the German one. */
+  shortcuts = gtk_builder_new_from_resource ("/io/github/presencebridge/PresenceBridge/pb-shortcuts-window.ui");
+  overlay = GTK_WIDGET (gtk_builder_get_object (shortcuts, "shortcuts_window"));
+  read_window (fixture, overlay);
+  gtk_window_destroy (GTK_WINDOW (overlay));
   assert_no_english (fixture, 40);
 }
 
@@ -682,10 +688,39 @@ static void
 test_mapping (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  load_worked_example (fixture);
-  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_findings (fixture->window)), >, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-problems", NULL));
-  read_window (fixture, GTK_WIDGET (fixture->window));
+  PbWindow *window = load_worked_example (fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_findings (window)), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  read_window (fixture, GTK_WIDGET (window));
+  pb_test_save_screenshot (GTK_WIDGET (window), "german-problems");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
+  read_window (fixture, GTK_WIDGET (window));
+  pb_test_save_screenshot (GTK_WIDGET (window), "german-preview");
+  assert_no_english (fixture, 100);
+}
+
+/* The Simulation page (F9), its day played through the mapping. */
+static void
+test_simulation (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  PbWindow *window = load_worked_example (fixture);
+  PbSimulationPanel *panel = PB_SIMULATION_PANEL (pb_test_window_child (window, "simulation_panel"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-simulation", NULL));
+  pb_window_refresh_now (window);
+  PB_TEST_WAIT_UNTIL (panel, "notify::busy", !pb_simulation_panel_get_busy (panel));
+  g_assert_nonnull (pb_simulation_panel_get_steps (panel));
+  read_window (fixture, GTK_WIDGET (window));
+  pb_test_save_screenshot (GTK_WIDGET (window), "german-simulation");
+
+  /* Compared with the saved revision after an edit: the lines that differ. */
+  pb_simulation_panel_set_compare (panel, TRUE);
+  pb_choice_button_set_selected (pb_test_status_chooser (window, "On_a_call"), 0);
+  pb_window_refresh_now (window);
+  PB_TEST_WAIT_UNTIL (panel, "notify::busy", !pb_simulation_panel_get_busy (panel));
+  read_window (fixture, GTK_WIDGET (window));
   assert_no_english (fixture, 100);
 }
 
@@ -693,38 +728,39 @@ static void
 test_dialogs (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_autofree char *changed_path = g_build_filename (fixture->dir, "changed.config.json", NULL);
-  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.config.json", NULL);
+  g_autofree char *changed_path = g_build_filename (fixture->base.dir, "changed.config.json", NULL);
+  g_autofree char *export_path = g_build_filename (fixture->base.dir, "exported.config.json", NULL);
   g_autoptr(GFile) changed_file = g_file_new_for_path (changed_path);
   g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
   g_autoptr(PbConfiguration) changed = NULL;
+  g_autoptr(PbProfile) production = NULL;
   g_autoptr(GError) error = NULL;
+  PbWindow *window = load_worked_example (fixture);
+  PbStore *store = pb_window_get_store (window);
   GtkWidget *dialog;
   GtkWindow *about;
   GtkWindow *confirmation;
   PbChoiceButton *dropdown;
 
-  load_worked_example (fixture);
   add_data (fixture, "changed.config.json");
   add_data (fixture, "exported.config.json");
 
   /* An import that changes something. */
-  changed = pb_configuration_copy (pb_window_get_draft (fixture->window));
+  changed = pb_configuration_copy (pb_window_get_draft (window));
   pb_configuration_set_presence_mapping (changed, "Taking_notes", "wrap");
   pb_configuration_set_revert_to_last_status (changed, TRUE);
   g_assert_true (pb_config_file_save_path (changed, changed_path, &error));
   g_assert_no_error (error);
-  dialog = pb_window_import_from_file (fixture->window, changed_file, &error);
+  dialog = pb_window_import_from_file (window, changed_file, &error);
   g_assert_no_error (error);
   wait_until_idle (dialog);
   read_window (fixture, dialog);
   pb_import_dialog_apply (PB_IMPORT_DIALOG (dialog));
-  while (pb_window_get_saved_revision (fixture->window) < 2 || pb_window_get_busy (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
+  PB_TEST_WAIT_UNTIL (window, "notify::busy", pb_window_get_saved_revision (window) >= 2 && !pb_window_get_busy (window));
 
   /* The history of the two revisions, and restoring the first. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.history", NULL));
-  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  dialog = GTK_WIDGET (pb_window_get_dialog (window));
   wait_until_idle (dialog);
   pb_history_dialog_select_revision (PB_HISTORY_DIALOG (dialog), 1);
   wait_until_idle (dialog);
@@ -736,38 +772,128 @@ test_dialogs (Fixture       *fixture,
   gtk_window_destroy (confirmation);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-profile", NULL));
-  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-profile", NULL));
+  dialog = GTK_WIDGET (pb_window_get_dialog (window));
   read_window (fixture, dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  /* Promote, to a profile that has the lists. */
+  production = pb_test_add_profile (store, "Production");
+  add_data (fixture, "Production");
+  g_assert_cmpuint (pb_store_save_revision (store, production, pb_window_get_draft (window), PB_REVISION_SOURCE_FETCH,
+                                            NULL, NULL, NULL), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.promote", NULL));
+  dialog = GTK_WIDGET (pb_window_get_dialog (window));
+  g_assert_true (PB_IS_PROMOTE_DIALOG (dialog));
+  wait_until_idle (dialog);
+  read_window (fixture, dialog);
+  pb_test_save_screenshot (dialog, "german-promote");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_action_group_activate_action (G_ACTION_GROUP (pb_test_application), "about", NULL);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   read_window (fixture, GTK_WIDGET (about));
   gtk_window_destroy (about);
 
   /* Toasts: an export, and F1 without a help viewer (which replaces it). */
-  g_assert_true (pb_window_export_to_file (fixture->window, export_file, &error));
+  g_assert_true (pb_window_export_to_file (window, export_file, &error));
   g_assert_no_error (error);
-  while (!shows_text (GTK_WIDGET (fixture->window), "exported.config.json"))
-    g_main_context_iteration (NULL, TRUE);
-  read_window (fixture, GTK_WIDGET (fixture->window));
-  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
-  g_assert_false (shows_text (GTK_WIDGET (fixture->window), "exported.config.json"));
-  read_window (fixture, GTK_WIDGET (fixture->window));
+  wait_for_text (window, "exported.config.json");
+  read_window (fixture, GTK_WIDGET (window));
+  g_action_group_activate_action (G_ACTION_GROUP (pb_test_application), "help", NULL);
+  wait_for_text (window, _("No help viewer is installed"));
+  read_window (fixture, GTK_WIDGET (window));
 
   /* Closing with unsaved changes asks first. */
-  dropdown = pb_status_row_get_chooser (PB_STATUS_ROW (pb_window_lookup_row (fixture->window, PB_SUBJECT_PRESENCE,
-                                                                              "Taking_notes")));
+  dropdown = pb_test_status_chooser (window, "Taking_notes");
   pb_choice_button_set_selected (dropdown, pb_choice_button_get_selected (dropdown) + 1);
-  pb_window_refresh_now (fixture->window);
-  g_assert_true (pb_window_get_has_unsaved_changes (fixture->window));
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  dialog = GTK_WIDGET (pb_window_get_dialog (fixture->window));
+  pb_window_refresh_now (window);
+  g_assert_true (pb_window_get_has_unsaved_changes (window));
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = GTK_WIDGET (pb_window_get_dialog (window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   read_window (fixture, dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  assert_no_english (fixture, 150);
+}
+
+#define ELSEWHERE_CONFIGURATION \
+  "{\"presenceToState\":{\"Ready_for_Cases\":\"ready\",\"On_a_call\":\"busy\"}," \
+  "\"stateToPresence\":{\"ready\":\"Ready_for_Cases\",\"busy\":\"On_a_call\",\"wrap\":\"On_a_call\"}}"
+
+/* The remote side against the sandbox: a fetched profile, its connection,
+ * a conflict with the platform and the dialog that resolves it, the
+ * publish question. */
+static void
+test_remote (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  guint port = pb_test_free_port ();
+  g_autofree char *callback = g_strdup_printf ("http://localhost:%u/callback", port);
+  const char *args[] = { "--salesforce-callback", callback, NULL };
+  g_autoptr(PbTestResponse) response = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbProfile) profile = NULL;
+  g_autoptr(PbProfile) added = NULL;
+  g_autoptr(GError) error = NULL;
+  PbWindow *window;
+  GtkWindow *dialog;
+
+  fixture->sandbox = pb_test_sandbox_start (args);
+  g_setenv (PB_ENV_PLATFORM_CLIENT_SECRET, fixture->sandbox->platform_client_secret, TRUE);
+  store = pb_store_open (fixture->base.store_path, &error);
+  g_assert_no_error (error);
+  profile = pb_test_sandbox_profile (fixture->sandbox, "Sandbox", port);
+  added = pb_store_add_profile (store, profile, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  add_data (fixture, "Sandbox");
+  add_data (fixture, fixture->sandbox->platform_url);
+  add_data (fixture, fixture->sandbox->auth_url);
+  add_data (fixture, fixture->sandbox->salesforce_login_url);
+  add_data (fixture, fixture->sandbox->platform_client_id);
+  add_data (fixture, fixture->sandbox->salesforce_client_id);
+
+  window = pb_test_window_open (&fixture->base);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fetch", NULL));
+  pb_test_window_wait_idle (window);
+  g_assert_cmpstr (pb_test_window_page (window), ==, "editor");
+  add_configuration_data (fixture);
+  read_window (fixture, GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connection", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (PB_IS_CONNECTION_DIALOG (dialog));
+  read_window (fixture, GTK_WIDGET (dialog));
+  pb_test_save_screenshot (GTK_WIDGET (dialog), "german-connection");
+  gtk_window_destroy (dialog);
+
+  /* The publish question. */
+  pb_choice_button_set_selected (pb_test_status_chooser (window, "On_a_call"), 0);
+  pb_test_window_wait_refreshed (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  read_window (fixture, GTK_WIDGET (dialog));
+  gtk_window_destroy (dialog);
+
+  /* Someone else saves on the platform: the fetch finds a conflict. */
+  response = pb_test_sandbox_admin (fixture->sandbox, "PUT", "/configuration", ELSEWHERE_CONFIGURATION);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fetch", NULL));
+  pb_test_window_wait_idle (window);
+  g_assert_true (pb_test_action_enabled (window, "win.resolve-conflict"));
+  read_window (fixture, GTK_WIDGET (window));
+  pb_test_save_screenshot (GTK_WIDGET (window), "german-conflict-banner");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (PB_IS_CONFLICT_DIALOG (dialog));
+  read_window (fixture, GTK_WIDGET (dialog));
+  pb_test_save_screenshot (GTK_WIDGET (dialog), "german-conflict-dialog");
+  gtk_window_destroy (dialog);
 
   assert_no_english (fixture, 150);
 }
@@ -777,17 +903,18 @@ test_store_error (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   sqlite3 *db = NULL;
+  PbWindow *window;
 
-  g_assert_cmpint (sqlite3_open (fixture->store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->base.store_path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  add_data (fixture, fixture->store_path);
+  add_data (fixture, fixture->base.store_path);
 
-  fixture_open (fixture);
-  read_window (fixture, GTK_WIDGET (fixture->window));
-  g_assert_nonnull (pb_window_get_dialog (fixture->window));
-  read_window (fixture, GTK_WIDGET (pb_window_get_dialog (fixture->window)));
-  gtk_window_destroy (pb_window_get_dialog (fixture->window));
+  window = pb_test_window_open (&fixture->base);
+  read_window (fixture, GTK_WIDGET (window));
+  g_assert_nonnull (pb_window_get_dialog (window));
+  read_window (fixture, GTK_WIDGET (pb_window_get_dialog (window)));
+  gtk_window_destroy (pb_window_get_dialog (window));
   assert_no_english (fixture, 20);
 }
 
@@ -795,10 +922,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keyring_dir = NULL;
   int status;
 
-  pb_test_ui_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pb_test_window_init (&argc, &argv);
 
   /* What main.c does, with the catalogue of the build tree. */
   g_assert_nonnull (g_getenv ("PB_TEST_LOCALEDIR"));
@@ -807,20 +934,23 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   english = load_english (g_getenv ("PB_TEST_SOURCE_CATALOGUE"), g_getenv ("PB_TEST_GERMAN_CATALOGUE"));
 
+  keyring_dir = pb_test_make_dir ("test-german-keyring-XXXXXX");
+  pb_test_use_file_keyring (keyring_dir);
+
 #define ADD(path, func) \
   g_test_add ("/german/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("first-run", test_first_run);
   ADD ("mapping", test_mapping);
+  ADD ("simulation", test_simulation);
   ADD ("dialogs", test_dialogs);
+  ADD ("remote", test_remote);
   ADD ("store-error", test_store_error);
 
 #undef ADD
 
-  application = pb_test_application_new ();
-  status = g_test_run ();
-
-  g_clear_object (&application);
+  status = pb_test_window_run ();
   g_clear_pointer (&english, g_ptr_array_unref);
+  pb_test_remove_tree (keyring_dir);
   return status;
 }

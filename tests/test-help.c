@@ -12,74 +12,18 @@
 #include <glib/gstdio.h>
 
 #include "pb-test-fixtures.h"
-#include "pb-test-ui.h"
+#include "pb-test-window.h"
 
-static PbApplication *application;
-
-typedef struct
-{
-  char     *dir;
-  PbWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autofree char *store_path = NULL;
-
-  fixture->dir = pb_test_make_dir ("test-help-XXXXXX");
-  store_path = g_build_filename (fixture->dir, "store.db", NULL);
-  g_setenv ("PRESENCE_BRIDGE_STORE", store_path, TRUE);
-  pb_test_open_window (application, &fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  pb_test_close_window (&fixture->window);
-  pb_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-/* The widget below @widget that shows @text: a label, or a button with
- * that label. */
-static GtkWidget *
-find_text (GtkWidget  *widget,
-           GType       type,
-           const char *text)
-{
-  const char *shown = NULL;
-
-  if (GTK_IS_LABEL (widget))
-    shown = gtk_label_get_label (GTK_LABEL (widget));
-  else if (GTK_IS_BUTTON (widget))
-    shown = gtk_button_get_label (GTK_BUTTON (widget));
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (shown, text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+typedef PbTestWindowFixture Fixture;
 
 static void
 test_f1 (void)
 {
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (pb_test_application), "app.help");
 
   g_assert_cmpuint (g_strv_length (accels), ==, 1);
   g_assert_cmpstr (accels[0], ==, "F1");
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "help-online"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (pb_test_application), "help-online"));
 }
 
 static void
@@ -89,14 +33,15 @@ test_no_viewer_says_so (Fixture       *fixture,
   g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
   GtkWidget *button;
 
+  pb_test_window_open (fixture);
   g_assert_null (viewer);
-  g_assert_null (find_text (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, _("No help viewer is installed")));
+  g_assert_null (pb_test_find_label (GTK_WIDGET (fixture->window), _("No help viewer is installed")));
 
-  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (pb_test_application), "help", NULL);
   pb_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  g_assert_nonnull (find_text (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, _("No help viewer is installed")));
-  button = find_text (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, _("Read _Online"));
+  g_assert_nonnull (pb_test_find_label (GTK_WIDGET (fixture->window), _("No help viewer is installed")));
+  button = pb_test_find_button (GTK_WIDGET (fixture->window), _("Read _Online"));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.help-online");
 }
@@ -149,6 +94,8 @@ test_viewer_opens_help (Fixture       *fixture,
   Arrival arrival = { "launched", FALSE };
   guint timeout;
 
+  pb_test_window_open (fixture);
+
   /* A viewer for help: URIs that writes down what it was asked to show
    * (whole, by renaming it into place). */
   script = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.part' && mv '%s.part' '%s'\n",
@@ -172,7 +119,7 @@ test_viewer_opens_help (Fixture       *fixture,
   g_assert_no_error (error);
   g_signal_connect (monitor, "changed", G_CALLBACK (file_arrived_cb), &arrival);
 
-  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (pb_test_application), "help", NULL);
   timeout = g_timeout_add_seconds (30, too_late_cb, NULL);
   while (!arrival.seen)
     g_main_context_iteration (NULL, TRUE);
@@ -181,25 +128,18 @@ test_viewer_opens_help (Fixture       *fixture,
   g_assert_true (g_file_get_contents (launched_path, &launched, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (launched, ==, "help:presence-bridge");
-  g_assert_null (find_text (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, _("No help viewer is installed")));
-
+  g_assert_null (pb_test_find_label (GTK_WIDGET (fixture->window), _("No help viewer is installed")));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  pb_test_ui_init (&argc, &argv);
+  pb_test_window_init (&argc, &argv);
 
   g_test_add_func ("/help/f1", test_f1);
-  g_test_add ("/help/no-viewer-says-so", Fixture, NULL, fixture_set_up, test_no_viewer_says_so, fixture_tear_down);
-  g_test_add ("/help/viewer-opens-help", Fixture, NULL, fixture_set_up, test_viewer_opens_help, fixture_tear_down);
+  PB_TEST_WINDOW_ADD ("/help/no-viewer-says-so", test_no_viewer_says_so);
+  PB_TEST_WINDOW_ADD ("/help/viewer-opens-help", test_viewer_opens_help);
 
-  application = pb_test_application_new ();
-  status = g_test_run ();
-
-  g_clear_object (&application);
-  return status;
+  return pb_test_window_run ();
 }

@@ -100,6 +100,8 @@ test_identical (void)
   promotion = pb_promotion_new (from, to);
   g_assert_cmpuint (g_list_model_get_n_items (pb_promotion_get_unmatched (promotion)), ==, 0);
   g_assert_true (pb_configuration_equal (pb_promotion_get_result (promotion), from));
+  g_assert_cmpuint (pb_promotion_get_n_matched_statuses (promotion), ==, 5);
+  g_assert_cmpuint (pb_promotion_get_n_matched_states (promotion), ==, 13);
 
   /* Neither side is changed. */
   g_assert_cmpstr (pb_configuration_get_presence_mapping (to, "On_a_call"), ==, "busy");
@@ -160,6 +162,10 @@ test_across_orgs (void)
   g_assert_cmpuint (pb_promotion_count (promotion, PB_CHANGE_REMOVED), ==, 8);
   g_assert_cmpuint (pb_promotion_count (promotion, PB_CHANGE_MODIFIED), ==, 2);
   g_assert_cmpuint (pb_promotion_count (promotion, PB_CHANGE_ADDED), ==, 4);
+  /* Taking notes is missing ("Gone" is no status of the source's lists);
+   * Wrap up and Break matched by name, Lunch and Training not. */
+  g_assert_cmpuint (pb_promotion_get_n_matched_statuses (promotion), ==, 4);
+  g_assert_cmpuint (pb_promotion_get_n_matched_states (promotion), ==, 11);
 
   {
     g_autoptr(PbChange) by_name = g_list_model_get_item (unmatched, 7);
@@ -227,6 +233,7 @@ test_ids_before_names (void)
 
   promotion = pb_promotion_new (from, to);
   g_assert_cmpuint (g_list_model_get_n_items (pb_promotion_get_unmatched (promotion)), ==, 0);
+  g_assert_cmpuint (pb_promotion_get_n_matched_states (promotion), ==, 13);
   g_assert_cmpstr (pb_configuration_get_presence_mapping (pb_promotion_get_result (promotion),
                                                           "Away_from_desk_temporary"), ==, "away.break");
 }
@@ -243,9 +250,31 @@ test_empty (void)
   g_assert_cmpuint (pb_promotion_count (into_empty, PB_CHANGE_REMOVED), ==, 5 + 13);
   g_assert_cmpuint (pb_promotion_count (into_empty, PB_CHANGE_ADDED), ==, 0);
   g_assert_true (pb_configuration_is_empty (pb_promotion_get_result (into_empty)));
+  g_assert_cmpuint (pb_promotion_get_n_matched_statuses (into_empty), ==, 0);
+  g_assert_cmpuint (pb_promotion_get_n_matched_states (into_empty), ==, 0);
 
   g_assert_cmpuint (pb_promotion_count (from_empty, PB_CHANGE_ADDED), ==, 5 + 13);
   g_assert_true (pb_configuration_mapping_equal (pb_promotion_get_result (from_empty), example));
+}
+
+/* What the CLI and the window refuse to promote from or to: a profile
+ * with neither list (a mapping alone has nothing to match). */
+static void
+test_has_lists (void)
+{
+  g_autoptr(PbConfiguration) example = pb_test_worked_example ();
+  g_autoptr(PbConfiguration) empty = pb_configuration_new ();
+  g_autoptr(PbConfiguration) statuses_only = pb_configuration_new ();
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_true (pb_promotion_has_lists (example));
+  g_assert_false (pb_promotion_has_lists (empty));
+  pb_configuration_set_presence_mapping (empty, "On_a_call", "busy");
+  g_assert_false (pb_promotion_has_lists (empty));
+
+  g_ptr_array_add (statuses, pb_presence_status_new ("On_a_call", "On a call", NULL, NULL));
+  pb_configuration_set_presence_statuses (statuses_only, statuses);
+  g_assert_true (pb_promotion_has_lists (statuses_only));
 }
 
 int
@@ -258,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/promotion/across-orgs", test_across_orgs);
   g_test_add_func ("/promotion/ids-before-names", test_ids_before_names);
   g_test_add_func ("/promotion/empty", test_empty);
+  g_test_add_func ("/promotion/has-lists", test_has_lists);
 
   return g_test_run ();
 }

@@ -96,20 +96,6 @@ store_client_secret (Fixture *f)
   g_assert_no_error (error);
 }
 
-static gboolean
-has_client_secret (PbRemote *remote)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean has_secret = TRUE;
-
-  pb_remote_has_platform_client_secret_async (remote, NULL, pb_test_on_result, &result);
-  g_assert_true (pb_remote_has_platform_client_secret_finish (remote, pb_test_wait (&result), &has_secret, &error));
-  g_assert_no_error (error);
-
-  return has_secret;
-}
-
 static PbFetchResult *
 fetch (PbRemote      *remote,
        GCancellable  *cancellable,
@@ -131,20 +117,6 @@ publish (PbRemote         *remote,
 
   pb_remote_publish_async (remote, configuration, etag, NULL, pb_test_on_result, &result);
   return pb_remote_publish_finish (remote, pb_test_wait (&result), error);
-}
-
-static gboolean
-is_signed_in (PbRemote *remote)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean signed_in = TRUE;
-
-  pb_remote_is_signed_in_async (remote, NULL, pb_test_on_result, &result);
-  g_assert_true (pb_remote_is_signed_in_finish (remote, pb_test_wait (&result), &signed_in, &error));
-  g_assert_no_error (error);
-
-  return signed_in;
 }
 
 typedef struct
@@ -183,7 +155,7 @@ sign_in (Fixture *f)
   g_assert_cmpuint (browser.status, ==, 200);
   g_free (browser.page);
 
-  g_assert_true (is_signed_in (remote));
+  g_assert_true (pb_test_remote_is_signed_in (remote));
 }
 
 /* What the keyring holds for the profile's Salesforce sign-in. */
@@ -251,10 +223,10 @@ test_fetch_through_platform (Fixture       *f,
   g_autoptr(GError) error = NULL;
   PbConfiguration *configuration;
 
-  g_assert_false (has_client_secret (remote));
+  g_assert_false (pb_test_remote_has_client_secret (remote));
   store_client_secret (f);
-  g_assert_true (has_client_secret (remote));
-  g_assert_false (is_signed_in (remote));
+  g_assert_true (pb_test_remote_has_client_secret (remote));
+  g_assert_false (pb_test_remote_is_signed_in (remote));
 
   /* Filed under the auth URL and client id: another client id has none. */
   {
@@ -263,7 +235,7 @@ test_fetch_through_platform (Fixture       *f,
 
     pb_profile_set_client_id (other, "another-client");
     other_remote = pb_remote_new (other, PB_REMOTE_FLAGS_NONE);
-    g_assert_false (has_client_secret (other_remote));
+    g_assert_false (pb_test_remote_has_client_secret (other_remote));
   }
 
   result = fetch (remote, NULL, &error);
@@ -328,7 +300,7 @@ test_sign_in_fetch_sign_out (Fixture       *f,
     pb_remote_sign_out_async (remote, NULL, pb_test_on_result, &result);
     g_assert_true (pb_remote_sign_out_finish (remote, pb_test_wait (&result), &error));
     g_assert_no_error (error);
-    g_assert_false (is_signed_in (remote));
+    g_assert_false (pb_test_remote_is_signed_in (remote));
 
     pb_test_clear_requests (f->sandbox);
     through_platform = fetch (remote, NULL, &error);
@@ -359,7 +331,7 @@ test_sign_in_bound_to_server (Fixture       *f,
 
   pb_profile_set_salesforce_login_url (f->profile, elsewhere);
   moved = new_remote (f, PB_REMOTE_FLAGS_NONE);
-  g_assert_false (is_signed_in (moved));
+  g_assert_false (pb_test_remote_is_signed_in (moved));
   result = fetch (moved, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pb_fetch_result_get_statuses_source (result), ==, PB_STATUS_SOURCE_PLATFORM);

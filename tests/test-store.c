@@ -1716,6 +1716,56 @@ test_migration_from_v2 (Fixture       *f,
   g_assert_cmpint (raw_query_int (f->path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+/* The newest revision as an editing session loads it: on the draft's own
+ * snapshot only its mapping is read, and it is what loading the revision
+ * gives, whether the draft's mapping is the same or not; on another
+ * snapshot, the whole of it. */
+static void
+assert_saved_is_revision (Fixture   *f,
+                          PbProfile *profile,
+                          guint      number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbProfileState) state = pb_store_load_state (f->store, profile, &error);
+  g_autoptr(PbConfiguration) revision = NULL;
+
+  g_assert_no_error (error);
+  revision = pb_store_load_revision (f->store, profile, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_profile_state_get_saved_number (state), ==, number);
+  g_assert_true (pb_configuration_equal (pb_profile_state_get_saved (state), revision));
+}
+
+static void
+test_state_saved_revision (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PbProfile) profile = add_profile (f->store, "Production");
+  g_autoptr(PbConfiguration) first = worked_example_with_extra ();
+  g_autoptr(PbConfiguration) edited = NULL;
+  g_autoptr(PbConfiguration) other_lists = worked_example_with_new_status ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (pb_store_save_revision (f->store, profile, first, PB_REVISION_SOURCE_SAVE, NULL, NULL, &error),
+                    ==, 1);
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+
+  /* An unsaved edit, and unknown keys that differ. */
+  edited = pb_configuration_copy (first);
+  pb_configuration_set_state_mapping (edited, "busy", "Ready_for_Chats");
+  pb_configuration_set_revert_to_last_status (edited, !pb_configuration_get_revert_to_last_status (first));
+  pb_configuration_set_extra (edited, NULL);
+  g_assert_true (pb_store_save_draft (f->store, profile, edited, NULL, &error));
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+
+  /* Other lists in the draft: the revision's own are read. */
+  g_assert_true (pb_store_save_draft (f->store, profile, other_lists, NULL, &error));
+  g_assert_no_error (error);
+  assert_saved_is_revision (f, profile, 1);
+}
+
 static void
 test_open_directory (Fixture       *f,
                      gconstpointer  data)
@@ -1871,6 +1921,78 @@ test_open_read_only (Fixture       *f,
 }
 
 
+/* Another process writes the store and closes it while this one has it
+ * open: it must not take itself for the last user (and checkpoint and
+ * delete the -wal this process still writes to), and this process sees
+ * its write. Opening reads the file's header itself: a descriptor closed
+ * after SQLite took its POSIX lock would drop that lock. */
+static void
+test_open_another_process_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbProfile) profile = pb_profile_new ("Elsewhere");
+  g_autoptr(PbProfile) added = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by /store/open/another-process");
+      return;
+    }
+
+  store = pb_store_open (g_getenv ("PB_TEST_OTHER_PROCESS_STORE"), &error);
+  g_assert_no_error (error);
+  added = pb_store_add_profile (store, profile, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_open_another_process (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbProfile) here = pb_profile_new ("Here");
+  g_autoptr(PbProfile) added = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  /* A store closed cleanly, opened again: no -wal beside it. */
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  profiles = pb_store_list_profiles (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&profiles);
+
+  g_setenv ("PB_TEST_OTHER_PROCESS_STORE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/another-process/child", 30 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* Still in use here: the -wal stays, and the other write shows. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  added = pb_store_lookup_profile (store, "Elsewhere", &error);
+  g_assert_no_error (error);
+  g_clear_object (&added);
+
+  /* A write here reaches the file others open. */
+  added = pb_store_add_profile (store, here, &error);
+  g_assert_no_error (error);
+  g_clear_object (&added);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = pb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  profiles = pb_store_list_profiles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 2);
+}
+
+
 /* Threads */
 
 typedef struct
@@ -1987,6 +2109,7 @@ main (int   argc,
   g_test_add_func ("/store/revision/properties", test_revision_properties);
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/read-only/child", test_open_read_only_child);
+  g_test_add_func ("/store/open/another-process/child", test_open_another_process_child);
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -2004,6 +2127,7 @@ main (int   argc,
   ADD ("/store/open/directory", test_open_directory, CLOSED);
   ADD ("/store/open/busy", test_open_busy, NULL);
   ADD ("/store/open/read-only", test_open_read_only, CLOSED);
+  ADD ("/store/open/another-process", test_open_another_process, CLOSED);
   ADD ("/store/profiles/crud", test_profiles_crud, NULL);
   ADD ("/store/profiles/remove-cascades", test_profiles_remove_cascades, NULL);
   ADD ("/store/profiles/default", test_profiles_default, NULL);
@@ -2013,6 +2137,7 @@ main (int   argc,
   ADD ("/store/draft/damaged", test_draft_damaged, NULL);
   ADD ("/store/draft/large", test_draft_large, NULL);
   ADD ("/store/revisions", test_revisions, NULL);
+  ADD ("/store/state/saved-revision", test_state_saved_revision, NULL);
   ADD ("/store/import/no-profile", test_import_no_profile, NULL);
   ADD ("/store/import/no-org", test_import_no_org, NULL);
   ADD ("/store/import/new-named-profile", test_import_new_named_profile, NULL);

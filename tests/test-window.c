@@ -22,6 +22,7 @@
 #include "pb-problem-group.h"
 #include "pb-problems-panel.h"
 #include "pb-profile-switcher.h"
+#include "pb-promote-dialog.h"
 #include "pb-search-bar.h"
 #include "pb-test-fixtures.h"
 #include "pb-test-window.h"
@@ -927,6 +928,102 @@ test_large_generated_profile (Fixture       *fixture,
   g_assert_true (pb_window_get_has_unsaved_changes (window));
 }
 
+/* The label showing exactly @text under @root, or NULL. */
+static GtkLabel *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* win.promote: the open profile's draft, unsaved edit included, becomes
+ * another profile's draft; the toast names it (as text, though a toast's
+ * title is markup) and opens it. */
+static void
+test_promote_to_another_profile (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  static const char *name = "Prod <b>&amp; 1</b>";
+  PbWindow *window = pb_test_window_open_worked_example (fixture);
+  PbStore *store = pb_window_get_store (window);
+  PbChoiceButton *chooser = pb_test_status_chooser (window, "Taking_notes");
+  g_autoptr(PbConfiguration) lists = pb_test_worked_example ();
+  g_autoptr(PbProfile) production = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(PbRevision) newest = NULL;
+  GtkWindow *dialog;
+  GtkWidget *open_button;
+
+  g_assert_true (pb_test_action_enabled (window, "win.promote"));
+  production = pb_test_add_profile (store, name);
+  g_assert_cmpuint (pb_store_save_revision (store, production, lists, PB_REVISION_SOURCE_FETCH, NULL, NULL, NULL),
+                    ==, 1);
+
+  pb_choice_button_set_selected (chooser, pb_test_chooser_position (chooser, "Wrap up"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.promote", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (PB_IS_PROMOTE_DIALOG (dialog));
+  PB_TEST_WAIT_UNTIL (dialog, "notify::busy", !pb_promote_dialog_get_busy (PB_PROMOTE_DIALOG (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "promote.apply", NULL));
+  pb_test_wait_for_finalize (dialog);
+
+  revisions = pb_store_list_revisions (store, production, NULL);
+  newest = g_list_model_get_item (revisions, 0);
+  g_assert_cmpuint (pb_revision_get_number (newest), ==, 2);
+  g_assert_cmpstr (pb_revision_get_source (newest), ==, PB_REVISION_SOURCE_PROMOTE);
+  g_assert_cmpstr (pb_revision_get_comment (newest), ==, "Promoted from “Example”");
+
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Promoted to “Prod <b>&amp; 1</b>” as revision 2"));
+  pb_test_save_screenshot (GTK_WIDGET (window), "promoted-toast");
+  open_button = pb_test_find_button (GTK_WIDGET (window), "_Open");
+  g_assert_nonnull (open_button);
+  g_signal_emit_by_name (open_button, "clicked");
+  PB_TEST_WAIT_UNTIL (window, "refreshed", g_str_equal (pb_profile_get_name (pb_window_get_profile (window)), name));
+  g_assert_cmpstr (pb_configuration_get_presence_mapping (pb_window_get_draft (window), "Taking_notes"), ==, "wrap");
+  g_assert_cmpuint (pb_window_get_saved_revision (window), ==, 2);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return find_label_with_text (GTK_WIDGET (data), "Created the profile “A <i>&amp; B</i>”") != NULL;
+}
+
+/* A toast shows a profile name as it is, though a toast's title is
+ * markup in libadwaita 1.2. */
+static void
+test_toast_is_text (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char *name = "A <i>&amp; B</i>";
+  PbWindow *window = pb_test_window_open_worked_example (fixture);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-profile", NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  pb_test_click_response (dialog, "C_reate");
+
+  PB_TEST_WAIT_UNTIL (window, "refreshed", g_str_equal (pb_profile_get_name (pb_window_get_profile (window)), name));
+  /* Toasts come one at a time: after the worked example's. */
+  pb_test_wait_until (toast_shown, window, "the toast naming the new profile");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1045,8 @@ main (int   argc,
   PB_TEST_WINDOW_ADD ("/window/store-newer-is-not-touched", test_store_newer_is_not_touched);
   PB_TEST_WINDOW_ADD ("/window/profiles-never-an-empty-window", test_profiles_never_an_empty_window);
   PB_TEST_WINDOW_ADD ("/window/large-generated-profile", test_large_generated_profile);
+  PB_TEST_WINDOW_ADD ("/window/promote-to-another-profile", test_promote_to_another_profile);
+  PB_TEST_WINDOW_ADD ("/window/toast-is-text", test_toast_is_text);
 
   return pb_test_window_run ();
 }

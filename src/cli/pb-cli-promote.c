@@ -28,8 +28,7 @@ load_lists (PbStore          *store,
   if (draft == NULL)
     return pb_cli_fail (NULL, error);
 
-  if (g_list_model_get_n_items (pb_configuration_get_agent_states (draft)) == 0 &&
-      g_list_model_get_n_items (pb_configuration_get_presence_statuses (draft)) == 0)
+  if (!pb_promotion_has_lists (draft))
     {
       g_autofree char *escaped = pb_cli_escape (name);
 

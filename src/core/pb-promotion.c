@@ -19,6 +19,8 @@ struct _PbPromotion
 
   PbConfiguration *result;
   GListStore *unmatched;
+  guint n_matched_statuses;
+  guint n_matched_states;
 };
 
 G_DEFINE_FINAL_TYPE (PbPromotion, pb_promotion, G_TYPE_OBJECT)
@@ -442,6 +444,13 @@ pb_promotion_new (PbConfiguration *from,
   match_states (&promote, source_states, target_states);
 
   for (guint i = 0; i < source_statuses->len; i++)
+    self->n_matched_statuses +=
+      has_status (to, pb_presence_status_get_api_name (g_ptr_array_index (source_statuses, i)));
+  for (guint i = 0; i < source_states->len; i++)
+    self->n_matched_states +=
+      g_hash_table_contains (promote.state_matches, pb_agent_state_get_id (g_ptr_array_index (source_states, i)));
+
+  for (guint i = 0; i < source_statuses->len; i++)
     promote_status (&promote, pb_presence_status_get_api_name (g_ptr_array_index (source_statuses, i)));
   presence_keys = pb_configuration_list_presence_mappings (from);
   stale_presences = stale_keys (from, presence_keys, has_status);
@@ -509,4 +518,29 @@ pb_promotion_count (PbPromotion  *self,
     }
 
   return count;
+}
+
+guint
+pb_promotion_get_n_matched_statuses (PbPromotion *self)
+{
+  g_return_val_if_fail (PB_IS_PROMOTION (self), 0);
+
+  return self->n_matched_statuses;
+}
+
+guint
+pb_promotion_get_n_matched_states (PbPromotion *self)
+{
+  g_return_val_if_fail (PB_IS_PROMOTION (self), 0);
+
+  return self->n_matched_states;
+}
+
+gboolean
+pb_promotion_has_lists (PbConfiguration *configuration)
+{
+  g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), FALSE);
+
+  return g_list_model_get_n_items (pb_configuration_get_agent_states (configuration)) > 0 ||
+         g_list_model_get_n_items (pb_configuration_get_presence_statuses (configuration)) > 0;
 }

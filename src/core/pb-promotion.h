@@ -37,5 +37,14 @@ GListModel      *pb_promotion_get_unmatched  (PbPromotion     *self);
 /* How many items of pb_promotion_get_unmatched() are of @kind. */
 guint            pb_promotion_count          (PbPromotion     *self,
                                               PbChangeKind     kind);
+/* How many presence statuses and agent states of @from's lists found
+ * theirs in @to's (a state matched by name included). */
+guint            pb_promotion_get_n_matched_statuses (PbPromotion *self);
+guint            pb_promotion_get_n_matched_states   (PbPromotion *self);
+
+/* Whether @configuration has lists to match against (fetched, or
+ * imported): a promotion from or to a profile without any is refused,
+ * since nothing could match. */
+gboolean         pb_promotion_has_lists      (PbConfiguration *configuration);
 
 G_END_DECLS

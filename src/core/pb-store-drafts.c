@@ -5,7 +5,9 @@
 #include "pb-store-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "pb-config-file.h"
 #include "pb-error.h"
 
 /* Profiles created by an import when the file names no org. It is what a
@@ -206,6 +208,52 @@ pb_store_clear_recovery (PbStore    *self,
 
 /* Everything at once */
 
+/* The newest revision, usually on the draft's own snapshot: its lists are
+ * then the draft's (their items are immutable, so shared) and only its
+ * mapping is read. At 5,000 statuses, reading the lists a second time cost
+ * as much as reading the draft, before a window could show anything. */
+static PbConfiguration *
+load_saved_locked (PbStore          *self,
+                   gint64            profile_id,
+                   PbConfiguration  *draft,
+                   gint64            snapshot_id,
+                   const char       *mapping_json,
+                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PbConfiguration) saved = NULL;
+  g_autoptr(PbConfiguration) mapping = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int rc;
+
+  stmt = _pb_store_prepare_with_id (self, "SELECT snapshot_id, mapping_json FROM drafts WHERE profile_id = ?1",
+                                    profile_id, error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = pb_sqlite_step (stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
+  if (rc == SQLITE_DONE || snapshot_id <= 0 || sqlite3_column_int64 (stmt, 0) != snapshot_id)
+    return _pb_store_load_configuration (self, snapshot_id, mapping_json, error);
+
+  saved = pb_configuration_copy (draft);
+  if (g_strcmp0 (pb_sqlite_column_text (stmt, 1), mapping_json) == 0)
+    return g_steal_pointer (&saved);
+
+  mapping = pb_configuration_new ();
+  if (mapping_json != NULL &&
+      !pb_config_file_load_mapping (mapping, mapping_json, strlen (mapping_json), &local_error))
+    {
+      _pb_store_set_damaged_error (self, error, local_error->message);
+      return NULL;
+    }
+  pb_configuration_set_published (saved, mapping);
+  pb_configuration_set_extra (saved, pb_configuration_get_extra (mapping));
+
+  return g_steal_pointer (&saved);
+}
+
 static PbProfileState *
 load_state_locked (PbStore    *self,
                    PbProfile  *profile,
@@ -248,7 +296,7 @@ load_state_locked (PbStore    *self,
 
   if (_pb_store_find_revision (self, profile, profile_id, 0, &number, &snapshot_id, &mapping_json, &local_error))
     {
-      g_autoptr(PbConfiguration) saved = _pb_store_load_configuration (self, snapshot_id, mapping_json, error);
+      g_autoptr(PbConfiguration) saved = load_saved_locked (self, profile_id, draft, snapshot_id, mapping_json, error);
 
       if (saved == NULL)
         return NULL;

@@ -601,6 +601,7 @@ open_connection (PbStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
   gboolean had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+  gboolean truncated;
   gint64 version = 0;
   gboolean intact = TRUE;
   int rc;
@@ -618,6 +619,13 @@ open_connection (PbStore  *self,
     }
 
   self->read_only = is_read_only_file (self->path);
+
+  /* Read before SQLite opens the file: closing any descriptor of it in
+   * this process drops every POSIX lock the process holds on it, SQLite's
+   * included — and without its lock another process closing the store
+   * takes it for the last user, checkpoints and deletes the -wal and -shm
+   * this connection still writes to. */
+  truncated = !had_wal && is_truncated (self->path);
 
   rc = open_database (self);
   if (rc != SQLITE_OK)
@@ -663,7 +671,7 @@ open_connection (PbStore  *self,
     g_autofree char *marker = dup_damage_marker (self);
     gboolean damage_reported = g_file_test (marker, G_FILE_TEST_EXISTS);
 
-    if (!had_wal && is_truncated (self->path))
+    if (truncated)
       intact = FALSE;
     else if ((version > 0 || damage_reported) &&
              !check_integrity (self, damage_reported ? NULL : small_tables, &intact, &local_error))

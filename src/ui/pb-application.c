@@ -264,6 +264,7 @@ pb_application_startup (GApplication *application)
     { "win.publish", { "<Control><Shift>p", NULL } },
     { "win.show-problems", { "F8", NULL } },
     { "win.show-preview", { "<Shift>F8", NULL } },
+    { "win.show-simulation", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.focus-statuses", { "<Control>1", NULL } },
     { "win.focus-states", { "<Control>2", NULL } },

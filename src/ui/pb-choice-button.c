@@ -14,6 +14,7 @@ struct _PbChoiceButton
   GtkLabel        *label;
   GListModel      *model;
   guint            selected;
+  char            *placeholder;  /* shown while no entry is selected */
 };
 
 G_DEFINE_FINAL_TYPE (PbChoiceButton, pb_choice_button, GTK_TYPE_BUTTON)
@@ -38,7 +39,7 @@ static void
 update_label (PbChoiceButton *self)
 {
   g_autoptr(GtkStringObject) item = pb_choice_button_get_selected_item (self);
-  const char *text = item ? gtk_string_object_get_string (item) : "";
+  const char *text = item ? gtk_string_object_get_string (item) : self->placeholder ? self->placeholder : "";
 
   gtk_label_set_label (self->label, text);
   /* Cut short in a narrow column: the tooltip has it whole. */
@@ -106,6 +107,7 @@ pb_choice_button_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->placeholder, g_free);
 
   G_OBJECT_CLASS (pb_choice_button_parent_class)->dispose (object);
 }
@@ -275,6 +277,20 @@ pb_choice_button_set_selected (PbChoiceButton *self,
   self->selected = position;
   update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+pb_choice_button_set_placeholder (PbChoiceButton *self,
+                                  const char     *text)
+{
+  g_return_if_fail (PB_IS_CHOICE_BUTTON (self));
+
+  if (g_strcmp0 (self->placeholder, text) == 0)
+    return;
+
+  g_free (self->placeholder);
+  self->placeholder = g_strdup (text);
+  update_label (self);
 }
 
 /**

@@ -28,5 +28,9 @@ guint            pb_choice_button_get_selected      (PbChoiceButton *self);
 void             pb_choice_button_set_selected      (PbChoiceButton *self,
                                                      guint           position);
 GtkStringObject *pb_choice_button_get_selected_item (PbChoiceButton *self);
+/* What the button shows while no entry is selected (a value the list
+ * does not have); NULL: nothing. */
+void             pb_choice_button_set_placeholder   (PbChoiceButton *self,
+                                                     const char     *text);
 
 G_END_DECLS

@@ -36,20 +36,30 @@ new_label (const char *text,
 }
 
 /* A toggle showing whose version it is and what it says: "Mine" over
- * "Away › Break". */
+ * "Away › Break", with a check mark when it is the one chosen (not
+ * colour alone). */
 static GtkToggleButton *
 new_choice_button (const char *whose,
                    const char *value)
 {
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *whose_label = new_label (whose, "caption-heading");
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   g_autofree char *display = pb_ui_dup_display_text (value);
   g_autofree char *accessible = NULL;
 
-  gtk_box_append (GTK_BOX (box), new_label (whose, "caption-heading"));
+  gtk_widget_set_hexpand (whose_label, TRUE);
+  gtk_box_append (GTK_BOX (top), whose_label);
+  gtk_widget_add_css_class (check, "conflict-check");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (top), check);
+  gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), new_label (value, NULL));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_add_css_class (button, "conflict-choice");
 
   /* Translators: "Mine: Away › Break", read by a screen reader */
   accessible = g_strdup_printf (C_("conflict choice", "%s: %s"), whose, display);
@@ -57,6 +67,23 @@ new_choice_button (const char *whose,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
   return GTK_TOGGLE_BUTTON (button);
+}
+
+/* What the row's entry is, in the grids' words: the two directions read
+ * alike otherwise ("On a call", "Wrap up"). */
+static const char *
+kind_caption (PbConflictRowKind kind)
+{
+  switch (kind)
+    {
+    case PB_CONFLICT_ROW_PRESENCE:
+      return _("Presence status: the agent state it sets");
+    case PB_CONFLICT_ROW_STATE:
+      return _("Agent state: the presence status it shows");
+    case PB_CONFLICT_ROW_REVERT:
+    default:
+      return _("Account switch");
+    }
 }
 
 static void
@@ -139,11 +166,16 @@ pb_conflict_choice_row_new (PbConflictRow *row)
   base_value = pb_conflict_row_get_base_value (row);
   if (base_value != NULL)
     {
-      g_autofree char *was = NULL;
+      g_autofree char *caption = NULL;
 
-      /* Translators: what the row had when the draft was last based on the platform's configuration */
-      was = g_strdup_printf (_("Was: %s"), base_value);
-      gtk_box_append (GTK_BOX (box), new_label (was, "dim-label"));
+      /* Translators: what the row is, then what it had when the draft was last based on the
+       * platform's configuration: "Agent state: the presence status it shows · was: Taking notes" */
+      caption = g_strdup_printf (_("%s · was: %s"), kind_caption (pb_conflict_row_get_kind (row)), base_value);
+      gtk_box_append (GTK_BOX (box), new_label (caption, "dim-label"));
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), new_label (kind_caption (pb_conflict_row_get_kind (row)), "dim-label"));
     }
 
   choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -163,6 +195,15 @@ pb_conflict_choice_row_new (PbConflictRow *row)
   g_signal_connect_object (row, "notify::choice", G_CALLBACK (sync_buttons), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
+}
+
+gboolean
+pb_conflict_choice_row_focus_choice (PbConflictChoiceRow *self)
+{
+  g_return_val_if_fail (PB_IS_CONFLICT_CHOICE_ROW (self), FALSE);
+
+  return gtk_widget_grab_focus (gtk_toggle_button_get_active (self->remote_button) ? GTK_WIDGET (self->remote_button)
+                                                                                    : GTK_WIDGET (self->local_button));
 }
 
 PbConflictRow *

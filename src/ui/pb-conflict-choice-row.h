@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (PbConflictChoiceRow, pb_conflict_choice_row, PB, CONFLICT_
 
 /* Shows @row (its label, what the base had, both versions) with two
  * toggles that follow and set its choice. */
-GtkWidget     *pb_conflict_choice_row_new     (PbConflictRow       *row);
-PbConflictRow *pb_conflict_choice_row_get_row (PbConflictChoiceRow *self);
+GtkWidget     *pb_conflict_choice_row_new          (PbConflictRow       *row);
+PbConflictRow *pb_conflict_choice_row_get_row      (PbConflictChoiceRow *self);
+/* Focuses the version chosen (where the keyboard starts in a row). */
+gboolean       pb_conflict_choice_row_focus_choice (PbConflictChoiceRow *self);
 
 G_END_DECLS

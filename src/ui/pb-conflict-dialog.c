@@ -77,7 +77,7 @@ update_sensitivity (PbConflictDialog *self)
 
   gtk_widget_set_sensitive (self->content_box, !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.apply", !busy);
 }
 
 static void
@@ -102,9 +102,14 @@ resolved_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* conflict.apply: the Apply button, and Ctrl+Enter wherever the focus is
+ * (Enter on a version chooses it). */
 static void
-apply_clicked_cb (PbConflictDialog *self)
+pb_conflict_dialog_apply_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
+  PbConflictDialog *self = PB_CONFLICT_DIALOG (widget);
   gboolean keep_local = TRUE;
 
   if (self->n_pending > 0)
@@ -205,6 +210,14 @@ pb_conflict_dialog_constructed (GObject *object)
   summary = dup_summary (self);
   gtk_label_set_text (self->summary_label, summary);
   update_sensitivity (self);
+
+  /* The keyboard starts on the first row's choice, not on Cancel. */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+    if (first != NULL)
+      pb_conflict_choice_row_focus_choice (PB_CONFLICT_CHOICE_ROW (first));
+  }
 }
 
 static gboolean
@@ -310,6 +323,10 @@ pb_conflict_dialog_class_init (PbConflictDialogClass *klass)
     g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "conflict.apply", NULL, pb_conflict_dialog_apply_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "conflict.apply", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "conflict.apply", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/presencebridge/PresenceBridge/pb-conflict-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PbConflictDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PbConflictDialog, apply_button);
@@ -319,7 +336,6 @@ pb_conflict_dialog_class_init (PbConflictDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbConflictDialog, all_remote_button);
   gtk_widget_class_bind_template_child (widget_class, PbConflictDialog, list_box);
   gtk_widget_class_bind_template_child (widget_class, PbConflictDialog, content_box);
-  gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, all_local_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, all_remote_clicked_cb);
 }

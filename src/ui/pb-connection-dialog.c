@@ -197,11 +197,16 @@ secret_stored_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(PbConnectionDialog) self = user_data;
+  g_autoptr(PbConnectionDialog) self = pb_dialog_weak_take (user_data);
   g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  stored = pb_remote_store_platform_client_secret_finish (PB_REMOTE (source), result, &error);
+  if (self == NULL)
+    return;
 
   release (self);
-  if (!pb_remote_store_platform_client_secret_finish (PB_REMOTE (source), result, &error))
+  if (!stored)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -237,7 +242,7 @@ profile_updated_cb (GObject      *source,
       hold (self);
       pb_remote_store_platform_client_secret_async (remote,
                                                     gtk_editable_get_text (GTK_EDITABLE (self->client_secret_row)),
-                                                    self->cancellable, secret_stored_cb, g_object_ref (self));
+                                                    self->cancellable, secret_stored_cb, pb_dialog_weak_new (self));
       return;
     }
 
@@ -261,11 +266,16 @@ has_secret_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(PbConnectionDialog) self = user_data;
+  g_autoptr(PbConnectionDialog) self = pb_dialog_weak_take (user_data);
   g_autoptr(GError) error = NULL;
   gboolean has_secret = FALSE;
+  gboolean known;
 
-  if (!pb_remote_has_platform_client_secret_finish (PB_REMOTE (source), result, &has_secret, &error))
+  known = pb_remote_has_platform_client_secret_finish (PB_REMOTE (source), result, &has_secret, &error);
+  if (self == NULL)
+    return;
+
+  if (!known)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -301,7 +311,7 @@ pb_connection_dialog_constructed (GObject *object)
 
   gtk_label_set_text (self->secret_label, _("Looking in the keyring…"));
   remote = pb_remote_new (self->profile, PB_REMOTE_FLAGS_NONE);
-  pb_remote_has_platform_client_secret_async (remote, self->cancellable, has_secret_cb, g_object_ref (self));
+  pb_remote_has_platform_client_secret_async (remote, self->cancellable, has_secret_cb, pb_dialog_weak_new (self));
 }
 
 static gboolean

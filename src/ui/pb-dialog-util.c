@@ -67,6 +67,25 @@ pb_dialog_run_in_thread (GObject             *dialog,
   g_task_run_in_thread (task, thread_func);
 }
 
+gpointer
+pb_dialog_weak_new (gpointer dialog)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, dialog);
+  return weak;
+}
+
+gpointer
+pb_dialog_weak_take (gpointer weak)
+{
+  gpointer dialog = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return dialog;
+}
+
 gboolean
 pb_dialog_close_request (GtkWindow      *window,
                          GtkWindowClass *parent_class,

@@ -35,6 +35,14 @@ void      pb_dialog_run_in_thread  (GObject             *dialog,
                                     GTaskThreadFunc      thread_func,
                                     GAsyncReadyCallback  callback);
 
+/* For the callback of something a dialog looks up for itself (the
+ * keyring, say): the dialog does not live on for it. Pass the result of
+ * pb_dialog_weak_new() as the callback's user data; the callback gets the
+ * dialog back (a new reference) from pb_dialog_weak_take(), or NULL once
+ * it is gone (its dispose cancelled the lookup). */
+gpointer  pb_dialog_weak_new       (gpointer             dialog);
+gpointer  pb_dialog_weak_take      (gpointer             weak);
+
 /* A close request while @working is refused: the work is one short
  * transaction whose result must not be lost with the dialog. */
 gboolean  pb_dialog_close_request  (GtkWindow           *window,

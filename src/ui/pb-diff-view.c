@@ -89,17 +89,6 @@ dup_values_text (PbChange *change)
                           after != NULL ? after : C_("absent value", "—"));
 }
 
-static GtkWidget *
-wrapping_label_new (void)
-{
-  return g_object_new (GTK_TYPE_LABEL,
-                       "xalign", 0.0f,
-                       "hexpand", TRUE,
-                       "wrap", TRUE,
-                       "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                       NULL);
-}
-
 /* One grid, no boxes: GTK 4.8 measures a wrapping label in nested boxes
  * many times a frame; in a grid once per width. The file path of the
  * change is for a bug report: in the tooltip, not the text. */
@@ -131,10 +120,10 @@ diff_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (marker, "heading");
   gtk_grid_attach (GTK_GRID (row), marker, 0, 0, 1, 1);
 
-  description = wrapping_label_new ();
+  description = pb_ui_wrapping_label_new (-1, -1);
   gtk_grid_attach (GTK_GRID (row), description, 1, 0, 1, 1);
 
-  values = wrapping_label_new ();
+  values = pb_ui_wrapping_label_new (-1, -1);
   gtk_widget_add_css_class (values, "dim-label");
   gtk_grid_attach (GTK_GRID (row), values, 1, 1, 1, 1);
 
@@ -285,6 +274,9 @@ pb_diff_view_init (PbDiffView *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tab leaves the differences in one step, as it leaves every list;
+   * the arrows go through them. */
+  pb_ui_list_view_leave_on_tab (GTK_WIDGET (self->list_view));
   pb_diff_view_update_page (self);
 }
 

@@ -482,12 +482,26 @@ pb_mapping_row_unbind (PbMappingRow *self)
   g_clear_object (&self->configuration);
 }
 
-/* A mapping to an id no longer in the lists: the drop-down cannot show
- * it, so an icon says what it is (@message NULL: no such mapping). */
+/* A mapping to an id no longer in the lists (@stale_id; NULL: no such
+ * mapping): the drop-down names it, marked missing, and an icon says
+ * what it is (@message). */
 static void
 show_stale (PbMappingRow *self,
+            const char   *stale_id,
             const char   *message)
 {
+  g_autofree char *placeholder = NULL;
+
+  if (stale_id != NULL)
+    {
+      g_autofree char *shown = pb_ui_dup_display_text (stale_id);
+
+      /* Translators: a mapping's value that the lists no longer have: an agent state's id or a presence
+       * status's API name, e.g. "away.break (missing)" */
+      placeholder = g_strdup_printf (_("%s (missing)"), shown);
+    }
+  pb_choice_button_set_placeholder (self->chooser, placeholder);
+
   if (message != NULL && self->stale_image == NULL)
     {
       self->stale_image = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
@@ -527,11 +541,11 @@ update_status (PbMappingRow *self)
       g_autofree char *message = g_strdup_printf (_("Mapped to “%s”, which is not an agent state of this account"),
                                                   shown);
 
-      show_stale (self, message);
+      show_stale (self, state_id, message);
     }
   else
     {
-      show_stale (self, NULL);
+      show_stale (self, NULL, NULL);
     }
 }
 
@@ -551,7 +565,7 @@ update_state (PbMappingRow *self)
 
   if (fixed)
     {
-      show_stale (self, NULL);
+      show_stale (self, NULL, NULL);
       return;
     }
 
@@ -586,11 +600,11 @@ update_state (PbMappingRow *self)
       g_autofree char *message = g_strdup_printf (_("Mapped to “%s”, which is not a presence status of this org"),
                                                   shown);
 
-      show_stale (self, message);
+      show_stale (self, presence, message);
     }
   else
     {
-      show_stale (self, NULL);
+      show_stale (self, NULL, NULL);
     }
 }
 

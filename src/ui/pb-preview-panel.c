@@ -30,19 +30,6 @@ event_equal (PbPreviewEvent *a,
          g_strcmp0 (pb_preview_event_get_subject_id (a), pb_preview_event_get_subject_id (b)) == 0;
 }
 
-static GtkWidget *
-wrapping_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-
-  return label;
-}
-
 /* One grid, no boxes: its wrapping labels are measured once per width. */
 static void
 event_setup_cb (PbPreviewPanel           *self,
@@ -50,8 +37,8 @@ event_setup_cb (PbPreviewPanel           *self,
                 GtkSignalListItemFactory *factory)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *trigger = wrapping_label_new ();
-  GtkWidget *outcome = wrapping_label_new ();
+  GtkWidget *trigger = pb_ui_wrapping_label_new (-1, -1);
+  GtkWidget *outcome = pb_ui_wrapping_label_new (-1, -1);
 
   gtk_widget_add_css_class (grid, "preview-event");
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);

@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "pb-problem-group.h"
+#include "pb-ui-util.h"
 
 struct _PbProblemGroup
 {
@@ -14,6 +16,7 @@ struct _PbProblemGroup
 
   PbSeverity  severity;
   char       *code;
+  char       *title;  /* a code the checks do not know: the platform's */
   GListStore *findings;
 };
 
@@ -39,6 +42,7 @@ pb_problem_group_finalize (GObject *object)
   PbProblemGroup *self = (PbProblemGroup *)object;
 
   g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->findings);
 
   G_OBJECT_CLASS (pb_problem_group_parent_class)->finalize (object);
@@ -97,6 +101,15 @@ pb_problem_group_new (PbSeverity  severity,
 
   self->severity = severity;
   self->code = g_strdup (code);
+  /* Only the platform's findings (a 422) have codes of their own: the
+   * title says whose they are; the code is its words, shown as text. */
+  if (pb_check_registry_lookup (code) == NULL)
+    {
+      g_autofree char *shown = pb_ui_dup_display_text (code);
+
+      /* Translators: %s is the platform's code for what it refused, e.g. mapping_refused */
+      self->title = g_strdup_printf (_("Refused by the platform: %s"), shown);
+    }
 
   return self;
 }
@@ -135,8 +148,7 @@ pb_problem_group_get_title (PbProblemGroup *self)
 {
   g_return_val_if_fail (PB_IS_PROBLEM_GROUP (self), NULL);
 
-  /* The check's title from the registry; for an unknown code, the code. */
-  return pb_check_registry_get_title (self->code);
+  return self->title != NULL ? self->title : pb_check_registry_get_title (self->code);
 }
 
 int

@@ -68,59 +68,6 @@ pb_problem_row_new (void)
   return g_object_new (PB_TYPE_PROBLEM_ROW, NULL);
 }
 
-static const char *
-severity_name (PbSeverity severity)
-{
-  switch (severity)
-    {
-    case PB_SEVERITY_ERROR:
-      return _("Error");
-    case PB_SEVERITY_WARNING:
-      return _("Warning");
-    case PB_SEVERITY_INFO:
-    default:
-      return _("Note");
-    }
-}
-
-static void
-set_severity (PbProblemRow *self,
-              PbSeverity    severity)
-{
-  static const char * const classes[] = { "error", "warning", "accent" };
-  static const char * const icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic",
-                                        "dialog-information-symbolic" };
-  guint index = MIN ((guint)severity, G_N_ELEMENTS (classes) - 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->severity_image), classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->severity_image), classes[index]);
-  gtk_image_set_from_icon_name (self->severity_image, icons[index]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->severity_image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, severity_name (severity),
-                                  -1);
-}
-
-/* What a screen reader says of the row, on the row and on the list item
- * that holds it (which is what takes the focus). */
-static void
-set_accessible (PbProblemRow *self,
-                const char   *label,
-                const char   *description)
-{
-  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  if (item != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
-}
-
 static void
 update_group (PbProblemRow *self)
 {
@@ -134,9 +81,9 @@ update_group (PbProblemRow *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
 
   /* Translators: a group of problems for a screen reader: "Warning: Busy presences that set Ready, 2". */
-  label = g_strdup_printf (_("%s: %s, %u"), severity_name (pb_problem_group_get_severity (self->group)),
+  label = g_strdup_printf (_("%s: %s, %u"), pb_ui_severity_name (pb_problem_group_get_severity (self->group)),
                            pb_problem_group_get_title (self->group), n);
-  set_accessible (self, label, "");
+  pb_ui_set_row_accessible (GTK_WIDGET (self), label, "");
 }
 
 void
@@ -161,7 +108,7 @@ pb_problem_row_bind (PbProblemRow   *self,
       g_signal_connect_object (row, "notify::expanded", G_CALLBACK (update_group),
                                self, G_CONNECT_SWAPPED);
 
-      set_severity (self, pb_problem_group_get_severity (self->group));
+      pb_ui_set_severity_image (self->severity_image, pb_problem_group_get_severity (self->group));
       gtk_widget_set_visible (GTK_WIDGET (self->disclosure_image), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->severity_image), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
@@ -191,7 +138,7 @@ pb_problem_row_bind (PbProblemRow   *self,
       where = path != NULL ? g_strdup_printf (_("%s (%s)"), path, pb_finding_get_code (finding))
                            : g_strdup (pb_finding_get_code (finding));
       pb_ui_set_tooltip (GTK_WIDGET (self), where);
-      set_accessible (self, message, where);
+      pb_ui_set_row_accessible (GTK_WIDGET (self), message, where);
     }
 }
 

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "pb-error.h"
 #include "pb-ui-util.h"
 
 static gboolean
@@ -242,6 +245,120 @@ pb_ui_cell_label_new (int width_chars,
 }
 
 GtkWidget *
+pb_ui_wrapping_label_new (int width_chars,
+                          int max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  return label;
+}
+
+void
+pb_ui_set_row_accessible (GtkWidget  *row,
+                          const char *label,
+                          const char *description)
+{
+  GtkWidget *item;
+
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  item = gtk_widget_get_parent (row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+typedef struct
+{
+  GFile            *file;
+  PbUiLoadPathFunc  load;
+  char             *not_local_message;
+} LoadFile;
+
+static void
+load_file_free (gpointer data)
+{
+  LoadFile *load_file = data;
+
+  g_clear_object (&load_file->file);
+  g_free (load_file->not_local_message);
+  g_free (load_file);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadFile *load_file = task_data;
+  g_autofree char *path = g_file_get_path (load_file->file);
+  GError *error = NULL;
+  gpointer loaded;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_FILE, "%s", load_file->not_local_message);
+      return;
+    }
+
+  loaded = load_file->load (path, &error);
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, loaded, g_object_unref);
+}
+
+void
+pb_ui_load_file_async (gpointer             source_object,
+                       GFile               *file,
+                       PbUiLoadPathFunc     load,
+                       const char          *not_local_message,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadFile *load_file;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (load != NULL);
+
+  load_file = g_new0 (LoadFile, 1);
+  load_file->file = g_object_ref (file);
+  load_file->load = load;
+  load_file->not_local_message = g_strdup (not_local_message);
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pb_ui_load_file_async);
+  g_task_set_task_data (task, load_file, load_file_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+gpointer
+pb_ui_load_file_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pb_ui_load_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GtkWidget *
 pb_ui_check_row_new (const char *check_label)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -268,4 +385,39 @@ pb_ui_check_row_set (GtkWidget  *row,
   gtk_label_set_label (GTK_LABEL (label), text);
   pb_ui_set_tooltip (label, text);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (label), checked);
+}
+
+const char *
+pb_ui_severity_name (PbSeverity severity)
+{
+  switch (severity)
+    {
+    case PB_SEVERITY_ERROR:
+      return _("Error");
+    case PB_SEVERITY_WARNING:
+      return _("Warning");
+    case PB_SEVERITY_INFO:
+    default:
+      return _("Note");
+    }
+}
+
+void
+pb_ui_set_severity_image (GtkImage   *image,
+                          PbSeverity  severity)
+{
+  static const char * const classes[] = { "error", "warning", "accent" };
+  static const char * const icons[] = { "dialog-error-symbolic", "dialog-warning-symbolic",
+                                        "dialog-information-symbolic" };
+  guint index = MIN ((guint)severity, G_N_ELEMENTS (classes) - 1);
+
+  g_return_if_fail (GTK_IS_IMAGE (image));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (image), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (image), classes[index]);
+  gtk_image_set_from_icon_name (image, icons[index]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pb_ui_severity_name (severity),
+                                  -1);
 }

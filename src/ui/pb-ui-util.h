@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pb-finding.h"
+
 G_BEGIN_DECLS
 
 /* At most this many characters of a name or label are shown in a row;
@@ -50,6 +52,35 @@ void        pb_ui_list_view_leave_on_tab (GtkWidget  *list);
 GtkWidget  *pb_ui_cell_label_new         (int         width_chars,
                                           int         max_width_chars);
 
+/* A label for text that wraps (at any character when a word is too
+ * long), aligned to the start, taking the width it is given: asking for
+ * @width_chars at least and @max_width_chars at most (-1: unset). Put it
+ * in a grid, not in nested boxes. */
+GtkWidget  *pb_ui_wrapping_label_new     (int         width_chars,
+                                          int         max_width_chars);
+
+/* What a screen reader says of a list's row: on @row and on the list
+ * item holding it, which is what takes the focus. */
+void        pb_ui_set_row_accessible     (GtkWidget  *row,
+                                          const char *label,
+                                          const char *description);
+
+/* Reads @file with @load (a file loader of the core, such as
+ * pb_config_file_load_path()) in a worker thread; a file that is not
+ * local fails with PB_ERROR_INVALID_FILE and @not_local_message. The
+ * result is what @load returned (a GObject). */
+typedef gpointer (*PbUiLoadPathFunc) (const char  *path,
+                                      GError     **error);
+void        pb_ui_load_file_async        (gpointer             source_object,
+                                          GFile               *file,
+                                          PbUiLoadPathFunc     load,
+                                          const char          *not_local_message,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gpointer    pb_ui_load_file_finish       (GAsyncResult        *result,
+                                          GError             **error);
+
 /* A row of a popup list: a cell label and a check mark, named
  * @check_label for a screen reader, on the entry that is current.
  * pb_ui_check_row_set() shows an item in it. */
@@ -57,6 +88,12 @@ GtkWidget  *pb_ui_check_row_new          (const char *check_label);
 void        pb_ui_check_row_set          (GtkWidget  *row,
                                           const char *text,
                                           gboolean    checked);
+
+/* A severity as a screen reader says it ("Warning"), and as an icon in
+ * its colour, named for a screen reader. */
+const char *pb_ui_severity_name          (PbSeverity  severity);
+void        pb_ui_set_severity_image     (GtkImage   *image,
+                                          PbSeverity  severity);
 
 /* What a widget's dispose does with its template: clears the template
  * children, and unparents the children without an id, which

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-history-dialog.h"
+#include "pb-promote-dialog.h"
 #include "pb-ui-util.h"
 #include "pb-window-private.h"
 
@@ -244,6 +245,9 @@ close_flushed_cb (GObject      *object,
         return;
       /* The edits are still here, and retried: closing now would lose
        * them. */
+      gtk_widget_set_sensitive (adw_toast_overlay_get_child (self->toast_overlay), TRUE);
+      if (self->toast != NULL)
+        adw_toast_dismiss (self->toast);
       message = g_strdup_printf (_("%s\n\nThe edits are kept in this window and saved as soon as the store "
                                    "can take them. Close again to try once more."),
                                  error->message);
@@ -260,6 +264,20 @@ close_flushed_cb (GObject      *object,
 static void
 close_after_flush (PbWindow *self)
 {
+  /* An edit made now would come after the flush, and be lost with the
+   * window: none until it closes (or cannot). */
+  gtk_widget_set_sensitive (adw_toast_overlay_get_child (self->toast_overlay), FALSE);
+
+  /* A store another program holds can take seconds to answer: say why
+   * the window is still here. */
+  if (pb_session_get_busy (self->session))
+    {
+      AdwToast *toast = adw_toast_new (_("Saving the draft: the window closes once the draft is saved"));
+
+      adw_toast_set_timeout (toast, 0);
+      _pb_window_add_toast (self, toast);
+    }
+
   _pb_window_hold (self);
   pb_session_flush_async (self->session, NULL, close_flushed_cb, g_object_ref (self));
 }
@@ -374,7 +392,55 @@ pb_window_history_action (GtkWidget  *widget,
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
-/* win.show-problems, win.show-preview, win.focus-statuses, win.focus-states */
+/* win.promote */
+
+static void
+open_promoted_cb (PbWindow *self,
+                  AdwToast *toast)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_window_open_profile (self, g_object_get_data (G_OBJECT (toast), "profile-name"), &error))
+    _pb_window_show_error (self, _("The Profile Could Not Be Opened"), error->message);
+}
+
+static void
+promoted_cb (PbWindow   *self,
+             guint       revision_number,
+             const char *target_name,
+             GtkWidget  *dialog)
+{
+  g_autofree char *shown = pb_ui_dup_display_text (target_name);
+  /* A toast's title is markup in libadwaita 1.2: the name is escaped. */
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+  g_autofree char *message = g_strdup_printf (_("Promoted to “%s” as revision %u"), escaped, revision_number);
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Shown at once, ahead of any older toast: it offers what to do next. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "profile-name", g_strdup (target_name), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_promoted_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+pb_window_promote_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = pb_promote_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_profile (self),
+                                  pb_window_get_draft (self));
+  g_signal_connect_object (dialog, "promoted", G_CALLBACK (promoted_cb), self, G_CONNECT_SWAPPED);
+  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* win.show-problems, win.show-preview, win.show-simulation, win.focus-statuses,
+ * win.focus-states */
 
 static void
 pb_window_show_problems_action (GtkWidget  *widget,
@@ -398,6 +464,18 @@ pb_window_show_preview_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "preview");
   gtk_widget_child_focus (GTK_WIDGET (self->preview_panel), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+pb_window_show_simulation_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "simulation");
+  pb_simulation_panel_focus (self->simulation_panel);
 }
 
 static void
@@ -450,8 +528,10 @@ _pb_window_class_actions_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, pb_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, pb_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, pb_window_history_action);
+  gtk_widget_class_install_action (widget_class, "win.promote", NULL, pb_window_promote_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, pb_window_show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, pb_window_show_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-simulation", NULL, pb_window_show_simulation_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, pb_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.focus-statuses", NULL, pb_window_focus_grid_action);
   gtk_widget_class_install_action (widget_class, "win.focus-states", NULL, pb_window_focus_grid_action);
@@ -474,10 +554,12 @@ _pb_window_actions_update (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_draft);
   gtk_widget_action_set_enabled (widget, "win.history", has_draft);
+  gtk_widget_action_set_enabled (widget, "win.promote", has_draft);
   gtk_widget_action_set_enabled (widget, "win.new-profile", has_store);
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-problems", has_draft);
   gtk_widget_action_set_enabled (widget, "win.show-preview", has_draft);
+  gtk_widget_action_set_enabled (widget, "win.show-simulation", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-statuses", has_draft);
   gtk_widget_action_set_enabled (widget, "win.focus-states", has_draft);
 

@@ -78,31 +78,6 @@ _pb_window_present_import (PbWindow        *self,
 
 /* win.import */
 
-static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
-  GError *error = NULL;
-  PbConfiguration *imported;
-
-  if (path == NULL)
-    {
-      g_task_return_new_error (task, PB_ERROR, PB_ERROR_INVALID_FILE, "%s",
-                               _("Only local files can be imported"));
-      return;
-    }
-
-  imported = pb_config_file_load_path (path, &error);
-  if (imported == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, imported, g_object_unref);
-}
-
 /* A sentence first; what the file loader found (a line and column, in
  * its words) under it, secondary and selectable, for a bug report or to
  * find the place in the file. */
@@ -146,12 +121,12 @@ load_file_done (GObject      *object,
                 gpointer      user_data)
 {
   PbWindow *self = PB_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GFile) file = user_data;
   g_autofree char *display_name = dup_display_name (file);
   g_autoptr(PbConfiguration) imported = NULL;
   g_autoptr(GError) error = NULL;
 
-  imported = g_task_propagate_pointer (G_TASK (result), &error);
+  imported = pb_ui_load_file_finish (result, &error);
   if (self->store == NULL)
     return;
 
@@ -171,12 +146,10 @@ import_response_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = g_task_new (self, NULL, load_file_done, NULL);
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      g_task_set_source_tag (task, import_response_cb);
-      g_task_set_task_data (task, g_steal_pointer (&file), g_object_unref);
-      g_task_run_in_thread (task, load_file_thread);
+      pb_ui_load_file_async (self, file, (PbUiLoadPathFunc)pb_config_file_load_path,
+                             _("Only local files can be imported"), NULL, load_file_done, file);
     }
 
   g_object_unref (chooser);

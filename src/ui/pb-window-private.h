@@ -13,6 +13,7 @@
 #include "pb-banner.h"
 #include "pb-profile-sync.h"
 #include "pb-search-bar.h"
+#include "pb-simulation-panel.h"
 #include "pb-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,7 @@ struct _PbWindow
   GtkStack           *side_stack;
   PbProblemsPanel    *problems_panel;
   PbPreviewPanel     *preview_panel;
+  PbSimulationPanel  *simulation_panel;
   PbMappingGrid      *status_grid;
   PbMappingGrid      *state_grid;
   PbBanner           *elsewhere_banner;
@@ -78,6 +80,7 @@ struct _PbWindow
   int                 list_height;
   gboolean            close_confirmed;
   GtkWindow          *dialog;         /* weak */
+  AdwToast           *toast;          /* the one shown, until dismissed */
 };
 
 /* pb-window-actions.c installs every win.* action, those of
@@ -89,6 +92,9 @@ void     _pb_window_actions_update     (PbWindow        *self);
 
 void     _pb_window_toast              (PbWindow        *self,
                                         const char      *message);
+/* Shows @toast (taking it) in place of the one shown. */
+void     _pb_window_add_toast          (PbWindow        *self,
+                                        AdwToast        *toast);
 void     _pb_window_present_dialog     (PbWindow        *self,
                                         GtkWindow       *dialog);
 void     _pb_window_show_error         (PbWindow        *self,
@@ -133,6 +139,9 @@ GtkWidget *_pb_window_present_import   (PbWindow        *self,
 void     _pb_window_class_remote_init  (PbWindowClass   *klass);
 void     _pb_window_remote_init        (PbWindow        *self);
 void     _pb_window_remote_update      (PbWindow        *self);
+/* The open profile connects to a sandbox (a sandbox org, or a platform
+ * on this computer): never production, and the header says so. */
+gboolean _pb_window_is_sandbox         (PbWindow        *self);
 /* Follows a new session's remote side (called by _pb_window_set_session). */
 void     _pb_window_remote_session_changed (PbWindow    *self);
 /* The window's own store writes (loading the worked example). */

@@ -32,14 +32,16 @@ has_platform (PbProfile *profile)
          is_set (pb_profile_get_client_id (profile));
 }
 
-/* A sandbox org, or a platform on this computer (the sandbox server):
- * never production, and the header says so. */
-static gboolean
-is_sandbox (PbProfile *profile)
+/* A sandbox org, or a platform on this computer (the sandbox server). */
+gboolean
+_pb_window_is_sandbox (PbWindow *self)
 {
+  PbProfile *profile = self->session != NULL ? pb_session_get_profile (self->session) : NULL;
   g_autoptr(GUri) uri = NULL;
   const char *host;
 
+  if (profile == NULL)
+    return FALSE;
   if (pb_profile_get_sandbox_org (profile))
     return TRUE;
   if (!is_set (pb_profile_get_platform_url (profile)))
@@ -86,7 +88,8 @@ _pb_window_remote_update (PbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_remote_button), open && working);
   /* Nothing to publish before there are lists to map. */
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), has_lists && !self->narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), open && is_sandbox (profile));
+  /* Narrow, the title's subtitle says it instead (there is no room). */
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_label), _pb_window_is_sandbox (self) && !self->narrow);
 
   switch (now)
     {
@@ -115,7 +118,9 @@ _pb_window_remote_update (PbWindow *self)
                               : _("Send the draft to the platform"));
 
   gtk_widget_action_set_enabled (widget, "win.fetch", open && !working && !kept_aside);
-  gtk_widget_action_set_enabled (widget, "win.publish", has_lists && !working);
+  /* Edits kept aside are settled first: what would be published is not
+   * decided yet. */
+  gtk_widget_action_set_enabled (widget, "win.publish", has_lists && !working && !kept_aside);
   gtk_widget_action_set_enabled (widget, "win.cancel-remote", working);
   gtk_widget_action_set_enabled (widget, "win.connection", open && !working);
   gtk_widget_action_set_enabled (widget, "win.sign-in", open && !working && !self->signed_in);
@@ -140,65 +145,132 @@ _pb_window_remote_update (PbWindow *self)
 
 /* Errors, said with what to do about them */
 
+/* A response is the name of the window action it runs ("fetch" runs
+ * win.fetch), so a dialog's buttons and the menu do the same thing. */
 static void
 error_response_cb (PbWindow         *self,
                    const char       *response,
                    AdwMessageDialog *dialog)
 {
-  if (g_strcmp0 (response, "connection") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.connection", NULL);
-  else if (g_strcmp0 (response, "sign-in") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
-  else if (g_strcmp0 (response, "fetch") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.fetch", NULL);
-  else if (g_strcmp0 (response, "problems") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problems", NULL);
+  g_autofree char *action = NULL;
+
+  if (response == NULL || g_str_equal (response, "close"))
+    return;
+
+  action = g_strconcat ("win.", response, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 }
 
-/* A message dialog with @heading and @message, and the one step that fixes
- * it as its default response (@response: "connection", "sign-in",
- * "fetch", "problems" or NULL). */
+/* A message dialog with @heading and @message and, after Close, the
+ * steps that fix it: NULL-terminated pairs of an action name (without
+ * "win.") and its label; the last is the default. */
 static void
-show_remote_error_with (PbWindow   *self,
-                        const char *heading,
-                        const char *message,
-                        const char *response,
-                        const char *response_label)
+show_remote_error_steps (PbWindow   *self,
+                         const char *heading,
+                         const char *message,
+                         ...)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  const char *default_response = "close";
+  const char *response;
+  va_list steps;
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  if (response != NULL)
+
+  va_start (steps, message);
+  while ((response = va_arg (steps, const char *)) != NULL)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), response, response_label);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), response, va_arg (steps, const char *));
+      default_response = response;
     }
-  else
-    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  va_end (steps);
+
+  if (!g_str_equal (default_response, "close"))
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), default_response,
+                                                ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, G_CONNECT_SWAPPED);
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
+/* @error from a remote operation that @retry (an action name: "fetch",
+ * "publish", "sign-in") runs again, explained with what to change and
+ * where. The remote side's messages say what went wrong and, where it is
+ * a setting, which; here is what the administrator does next. */
 static void
 show_remote_error (PbWindow     *self,
                    const char   *heading,
-                   const GError *error)
+                   const GError *error,
+                   const char   *retry)
 {
-  if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_NOT_CONFIGURED) ||
-      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_INVALID_URL) ||
-      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_INSECURE_URL) ||
-      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_AUTH_FAILED) ||
-      g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CALLBACK_MISMATCH))
-    show_remote_error_with (self, heading, error->message, "connection", _("_Connection…"));
-  else if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_SIGN_IN_REQUIRED))
-    show_remote_error_with (self, heading, error->message, "sign-in", _("_Sign In…"));
-  else if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_PRECONDITION_REQUIRED))
-    show_remote_error_with (self, heading, error->message, "fetch", _("_Fetch"));
-  else
-    show_remote_error_with (self, heading, error->message, NULL, NULL);
+  g_autofree char *body = NULL;
+
+  if (error->domain != PB_REMOTE_ERROR)
+    {
+      show_remote_error_steps (self, heading, error->message, NULL);
+      return;
+    }
+
+  switch ((PbRemoteError) error->code)
+    {
+    case PB_REMOTE_ERROR_NOT_CONFIGURED:
+    case PB_REMOTE_ERROR_INVALID_URL:
+    case PB_REMOTE_ERROR_INSECURE_URL:
+    case PB_REMOTE_ERROR_REDIRECTED:
+    case PB_REMOTE_ERROR_AUTH_FAILED:
+    case PB_REMOTE_ERROR_CALLBACK_MISMATCH:
+    case PB_REMOTE_ERROR_PORT_BUSY:
+      show_remote_error_steps (self, heading, error->message, "connection", _("_Connection…"), NULL);
+      break;
+
+    case PB_REMOTE_ERROR_SIGN_IN_REQUIRED:
+      /* What the keyring holds no longer works: the menu offers Sign In. */
+      self->signed_in = FALSE;
+      _pb_window_remote_update (self);
+      show_remote_error_steps (self, heading, error->message, "sign-in", _("_Sign In…"), NULL);
+      break;
+
+    case PB_REMOTE_ERROR_PRECONDITION_REQUIRED:
+      show_remote_error_steps (self, heading, error->message, "fetch", _("_Fetch"), NULL);
+      break;
+
+    case PB_REMOTE_ERROR_NETWORK:
+    case PB_REMOTE_ERROR_TLS:
+    case PB_REMOTE_ERROR_MALFORMED:
+      /* Translators: %s says what went wrong */
+      body = g_strdup_printf (_("%s\n\nNothing was changed in this profile. Check the profile’s URLs in its "
+                                "connection, and that this computer is online; if both are right, the service "
+                                "may be down: try again in a few minutes."),
+                              error->message);
+      show_remote_error_steps (self, heading, body, "connection", _("_Connection…"),
+                               retry, _("_Try Again"), NULL);
+      break;
+
+    case PB_REMOTE_ERROR_SERVER:
+    case PB_REMOTE_ERROR_TIMEOUT:
+    case PB_REMOTE_ERROR_RATE_LIMITED:
+      /* Translators: %s says what went wrong */
+      body = g_strdup_printf (_("%s\n\nNothing was changed in this profile. The service may be down or busy: "
+                                "try again in a few minutes. If it keeps failing, the service’s status page or "
+                                "its support can say why."),
+                              error->message);
+      show_remote_error_steps (self, heading, body, retry, _("_Try Again"), NULL);
+      break;
+
+    case PB_REMOTE_ERROR_FAILED:
+    case PB_REMOTE_ERROR_PERMISSION:
+    case PB_REMOTE_ERROR_FEATURE_DISABLED:
+    case PB_REMOTE_ERROR_CONFLICT:
+    case PB_REMOTE_ERROR_REFUSED:
+    case PB_REMOTE_ERROR_SIGN_IN_DENIED:
+    case PB_REMOTE_ERROR_STATE_MISMATCH:
+    case PB_REMOTE_ERROR_KEYRING:
+    default:
+      show_remote_error_steps (self, heading, error->message, NULL);
+      break;
+    }
 }
 
 static GCancellable *
@@ -236,20 +308,26 @@ signed_in_known_cb (GObject      *object,
 
   if (!pb_remote_is_signed_in_finish (PB_REMOTE (object), result, &signed_in, NULL))
     signed_in = FALSE;
-  if (self->sync == NULL || pb_profile_sync_get_remote (self->sync) != PB_REMOTE (object))
+  _pb_window_release (self);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      self->sync == NULL || pb_profile_sync_get_remote (self->sync) != PB_REMOTE (object))
     return;
 
   self->signed_in = signed_in;
   _pb_window_remote_update (self);
 }
 
+/* The menu keeps what it offers until the keyring answers (a fetch
+ * changing the profile's org must not hide Sign Out for a moment). */
 static void
 query_signed_in (PbWindow *self)
 {
-  self->signed_in = FALSE;
-  if (self->sync != NULL)
-    pb_remote_is_signed_in_async (pb_profile_sync_get_remote (self->sync), NULL,
-                                  signed_in_known_cb, g_object_ref (self));
+  if (self->sync == NULL)
+    return;
+
+  _pb_window_hold (self);
+  pb_remote_is_signed_in_async (pb_profile_sync_get_remote (self->sync), NULL,
+                                signed_in_known_cb, g_object_ref (self));
 }
 
 /* win.connection */
@@ -341,7 +419,7 @@ fetched_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _pb_window_toast (self, _("Fetch cancelled: nothing was changed"));
       else
-        show_remote_error (self, _("The Fetch Failed"), error);
+        show_remote_error (self, _("The Fetch Failed"), error, "fetch");
       return;
     }
 
@@ -370,7 +448,7 @@ fetched_cb (GObject      *object,
       adw_toast_set_button_label (toast, _("_Show"));
       adw_toast_set_action_name (toast, "win.show-fetch-changes");
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pb_window_add_toast (self, toast);
 }
 
 static void
@@ -393,7 +471,7 @@ pb_window_fetch_action (GtkWidget  *widget,
       message = g_strdup_printf (_("“%s” does not say where its platform is yet. Fetching needs the platform’s "
                                    "API URL, token service URL and client ID, in the profile’s connection."),
                                  pb_profile_get_name (profile));
-      show_remote_error_with (self, _("Connect the Profile First"), message, "connection", _("_Connection…"));
+      show_remote_error_steps (self, _("Connect the Profile First"), message, "connection", _("_Connection…"), NULL);
       return;
     }
 
@@ -406,12 +484,67 @@ pb_window_fetch_action (GtkWidget  *widget,
 static void
 open_conflict_dialog (PbWindow *self);
 
+/* A publish under way, and the ETag it was sent against. */
+typedef struct
+{
+  PbWindow *window;
+  char     *etag;
+} PublishRequest;
+
+static void
+publish_request_free (PublishRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request->etag);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PublishRequest, publish_request_free)
+
+/* A 412: someone saved on the platform since the draft's base. The
+ * window fetched what is there now; what to do depends on what it
+ * found. */
+static void
+show_publish_conflict (PbWindow   *self,
+                       const char *sent_etag)
+{
+  PbRemoteConfiguration *base = pb_session_get_base (self->session);
+  AdwToast *toast;
+
+  if (pb_session_get_conflict (self->session))
+    {
+      _pb_window_toast (self, _("Nothing was published: the platform’s configuration changed meanwhile"));
+      open_conflict_dialog (self);
+      return;
+    }
+
+  /* Saved again as it was (or as this draft has it): the draft is based
+   * on the new version now, nothing to choose. */
+  if (base != NULL && g_strcmp0 (pb_remote_configuration_get_etag (base), sent_etag) != 0)
+    {
+      toast = adw_toast_new (_("Nothing was published: the platform’s configuration was saved again meanwhile, "
+                               "without changes to what you changed. Publish again to send yours."));
+      adw_toast_set_button_label (toast, _("_Publish Again"));
+      adw_toast_set_action_name (toast, "win.publish");
+    }
+  else
+    {
+      toast = adw_toast_new (_("Nothing was published: the platform’s configuration changed meanwhile, and it "
+                               "could not be fetched to compare. Fetch, then publish."));
+      adw_toast_set_button_label (toast, _("_Fetch"));
+      adw_toast_set_action_name (toast, "win.fetch");
+    }
+  adw_toast_set_timeout (toast, 10);
+  _pb_window_add_toast (self, toast);
+}
+
 static void
 published_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(PublishRequest) request = user_data;
+  PbWindow *self = request->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   PbRemoteConfiguration *base;
@@ -433,8 +566,7 @@ published_cb (GObject      *object,
 
       if (g_error_matches (error, PB_REMOTE_ERROR, PB_REMOTE_ERROR_CONFLICT))
         {
-          _pb_window_toast (self, _("Nothing was published: the platform’s configuration changed meanwhile"));
-          open_conflict_dialog (self);
+          show_publish_conflict (self, request->etag);
           return;
         }
 
@@ -446,15 +578,16 @@ published_cb (GObject      *object,
           for (guint i = 0; i < findings->len; i++)
             g_list_store_append (self->remote_findings, g_ptr_array_index (findings, i));
           _pb_window_update_findings (self);
-          show_remote_error_with (self, _("The Platform Refused the Configuration"), error->message,
-                                  "problems", _("_Show the Problems"));
+          show_remote_error_steps (self, _("The Platform Refused the Configuration"), error->message,
+                                   "show-problems", _("_Show the Problems"), NULL);
           return;
         }
 
       if (g_error_matches (error, PB_ERROR, PB_ERROR_INVALID_CONFIGURATION))
-        show_remote_error_with (self, _("Cannot Publish Yet"), error->message, "problems", _("_Show the Problems"));
+        show_remote_error_steps (self, _("Cannot Publish Yet"), error->message,
+                                 "show-problems", _("_Show the Problems"), NULL);
       else
-        show_remote_error (self, _("The Configuration Was Not Published"), error);
+        show_remote_error (self, _("The Configuration Was Not Published"), error, "publish");
       return;
     }
 
@@ -476,12 +609,18 @@ publish_response_cb (PbWindow         *self,
 {
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
   const char *comment = gtk_editable_get_text (GTK_EDITABLE (entry));
+  PbRemoteConfiguration *base;
+  PublishRequest *request;
 
   if (self->sync == NULL)
     return;
 
+  base = pb_session_get_base (self->session);
+  request = g_new0 (PublishRequest, 1);
+  request->window = g_object_ref (self);
+  request->etag = base != NULL ? g_strdup (pb_remote_configuration_get_etag (base)) : NULL;
   pb_profile_sync_publish_async (self->sync, *comment != '\0' ? comment : NULL, start_remote (self),
-                                 published_cb, g_object_ref (self));
+                                 published_cb, request);
   _pb_window_remote_update (self);
 }
 
@@ -534,7 +673,7 @@ pb_window_publish_action (GtkWidget  *widget,
                                    "as it was last fetched, so that nothing someone else published is "
                                    "overwritten unseen: fetch first."),
                                  pb_profile_get_name (profile));
-      show_remote_error_with (self, _("Fetch Before Publishing"), message, "fetch", _("_Fetch"));
+      show_remote_error_steps (self, _("Fetch Before Publishing"), message, "fetch", _("_Fetch"), NULL);
       return;
     }
 
@@ -668,7 +807,7 @@ signed_in_cb (GObject      *object,
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_remote_error (self, _("The Sign-In Did Not Finish"), error);
+        show_remote_error (self, _("The Sign-In Did Not Finish"), error, "sign-in");
       return;
     }
 
@@ -705,7 +844,7 @@ signed_out_cb (GObject      *object,
 
   if (!pb_remote_sign_out_finish (PB_REMOTE (object), result, &error))
     {
-      show_remote_error (self, _("The Sign-Out Did Not Finish"), error);
+      show_remote_error (self, _("The Sign-Out Did Not Finish"), error, "sign-out");
       return;
     }
 
@@ -797,6 +936,25 @@ pb_window_kept_aside_action (GtkWidget  *widget,
 
 /* Following the open profile */
 
+/* The client waits before trying again (a platform rate limiting, or
+ * unavailable for a while): said once, where it shows without hovering. */
+static void
+waiting_changed_cb (PbWindow *self)
+{
+  const char *waiting = self->sync != NULL ? pb_profile_sync_get_waiting_message (self->sync) : NULL;
+
+  _pb_window_remote_update (self);
+  if (waiting != NULL)
+    _pb_window_toast (self, waiting);
+}
+
+PbProfileSync *
+pb_window_get_sync (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->sync;
+}
+
 void
 _pb_window_remote_session_changed (PbWindow *self)
 {
@@ -805,13 +963,15 @@ _pb_window_remote_session_changed (PbWindow *self)
     {
       g_signal_connect_object (self->sync, "notify::activity", G_CALLBACK (_pb_window_remote_update),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->sync, "notify::waiting-message", G_CALLBACK (_pb_window_remote_update),
+      g_signal_connect_object (self->sync, "notify::waiting-message", G_CALLBACK (waiting_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->sync, "authorize", G_CALLBACK (authorize_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "notify::profile", G_CALLBACK (query_signed_in),
                                self, G_CONNECT_SWAPPED);
     }
   g_clear_object (&self->fetch_changes);
+  /* Another profile: its own sign-in, once the keyring says. */
+  self->signed_in = FALSE;
   query_signed_in (self);
   _pb_window_remote_update (self);
 }

@@ -43,14 +43,43 @@ static guint signals[N_SIGNALS];
 
 /* Helpers shared with pb-window-actions.c */
 
+static void
+toast_dismissed_cb (PbWindow *self,
+                    AdwToast *toast)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* A toast says how the last thing done went: it replaces the one shown,
+ * which AdwToastOverlay would otherwise show first, stale, for its whole
+ * timeout. */
+void
+_pb_window_add_toast (PbWindow *self,
+                      AdwToast *toast)
+{
+  AdwToast *shown = g_steal_pointer (&self->toast);
+
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _pb_window_toast (PbWindow   *self,
                   const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup in libadwaita 1.2; messages hold names,
+   * file names and server text, which must stay text. */
+  g_autofree char *shown = pb_ui_dup_display_text (message);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pb_window_add_toast (self, toast);
 }
 
 void
@@ -60,7 +89,7 @@ pb_window_add_toast (PbWindow *self,
   g_return_if_fail (PB_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pb_window_add_toast (self, toast);
 }
 
 void
@@ -172,6 +201,12 @@ update_title (PbWindow *self)
     default:
       if (!self->refreshed)
         subtitle = g_strdup ("");
+      /* What blocks Publish is the state worth the title's room. */
+      else if (pb_session_get_conflict (self->session))
+        {
+          subtitle = g_strdup (_("In conflict with the platform"));
+          warning = TRUE;
+        }
       else if (pb_session_get_has_unsaved_changes (self->session))
         subtitle = g_strdup (_("Unsaved changes"));
       else if (pb_session_get_saved_number (self->session) > 0)
@@ -181,7 +216,20 @@ update_title (PbWindow *self)
       break;
     }
 
-  pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+  /* Narrow, the header has no room for the Sandbox badge as well: the
+   * subtitle says it (the window's own title needs not). */
+  if (self->narrow && _pb_window_is_sandbox (self))
+    {
+      g_autofree char *shown = NULL;
+
+      /* Translators: the header's subtitle on a phone, for a sandbox profile: its state after the dot */
+      shown = subtitle[0] != '\0' ? g_strdup_printf (_("Sandbox · %s"), subtitle) : g_strdup (_("Sandbox"));
+      pb_profile_switcher_set_subtitle (self->profile_switcher, shown, warning);
+    }
+  else
+    {
+      pb_profile_switcher_set_subtitle (self->profile_switcher, subtitle, warning);
+    }
 
   name = pb_profile_get_name (pb_session_get_profile (self->session));
   if (subtitle[0] == '\0')
@@ -268,10 +316,22 @@ apply_refresh (PbWindow *self)
 
   _pb_window_update_findings (self);
   pb_preview_panel_set_events (self->preview_panel, pb_session_get_preview (self->session));
+  pb_simulation_panel_set_configurations (self->simulation_panel, pb_session_get_draft (self->session),
+                                          pb_session_get_saved (self->session));
   update_title (self);
   _pb_window_actions_update (self);
 
   g_signal_emit (self, signals[REFRESHED], 0);
+}
+
+/* A new revision (saved, restored, or read after the first frame): the
+ * simulation compares with it. */
+static void
+session_saved_cb (PbWindow *self)
+{
+  if (self->refreshed)
+    pb_simulation_panel_set_configurations (self->simulation_panel, pb_session_get_draft (self->session),
+                                            pb_session_get_saved (self->session));
 }
 
 static void
@@ -408,6 +468,7 @@ _pb_window_set_session (PbWindow  *self,
       self->sync = pb_profile_sync_new (session, PB_REMOTE_FLAGS_USE_ENVIRONMENT);
       g_signal_connect_object (session, "refreshed", G_CALLBACK (session_refreshed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reloaded", G_CALLBACK (session_reloaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::saved-number", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
       for (guint i = 0; i < G_N_ELEMENTS (state_properties); i++)
         g_signal_connect_object (session, state_properties[i], G_CALLBACK (session_state_cb),
@@ -428,6 +489,7 @@ _pb_window_set_session (PbWindow  *self,
     {
       pb_problems_panel_set_findings (self->problems_panel, NULL);
       pb_preview_panel_set_events (self->preview_panel, NULL);
+      pb_simulation_panel_set_configurations (self->simulation_panel, NULL, NULL);
     }
 
   _pb_window_remote_session_changed (self);
@@ -525,10 +587,11 @@ pb_window_focus_subject (PbWindow   *self,
   return pb_mapping_grid_focus_subject (grid, subject_id);
 }
 
+/* A problem, or a flag of the simulation: both name the row at fault. */
 static void
-finding_activated_cb (PbWindow        *self,
-                      PbFinding       *finding,
-                      PbProblemsPanel *panel)
+finding_activated_cb (PbWindow  *self,
+                      PbFinding *finding,
+                      GtkWidget *panel)
 {
   pb_window_focus_subject (self, pb_finding_get_subject (finding), pb_finding_get_subject_id (finding));
 }
@@ -570,6 +633,7 @@ pb_window_update_layout (PbWindow *self,
       gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_NEVER,
                                       narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
       _pb_window_remote_update (self);
+      update_title (self);
       /* An icon on a phone: the title keeps the room to say which profile
        * and whether it is saved. */
       if (narrow)
@@ -743,6 +807,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_PROBLEMS_PANEL);
   g_type_ensure (PB_TYPE_PREVIEW_PANEL);
   g_type_ensure (PB_TYPE_BANNER);
+  g_type_ensure (PB_TYPE_SIMULATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/presencebridge/PresenceBridge/pb-window.ui");
@@ -770,6 +835,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problems_panel);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, preview_panel);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulation_panel);
 
   gtk_widget_class_bind_template_callback_full (widget_class, "profile_chosen_cb", G_CALLBACK (_pb_window_profile_chosen_cb));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pb-core.h"
+#include "pb-profile-sync.h"
 
 G_BEGIN_DECLS
 
@@ -75,9 +76,14 @@ GtkWidget       *pb_window_lookup_row              (PbWindow       *self,
 gboolean         pb_window_get_busy                (PbWindow       *self);
 /* The dialog the window has open (a message, import or history dialog). */
 GtkWindow       *pb_window_get_dialog              (PbWindow       *self);
+/* The open profile's remote side (Fetch, Publish, Sign In), NULL when no
+ * profile is open: whoever waits on the window's remote work watches its
+ * "notify::activity", "notify::waiting-message" and "::authorize". */
+PbProfileSync   *pb_window_get_sync                (PbWindow       *self);
 /* TRUE when the layout is the narrow one (grids stacked). */
 gboolean         pb_window_get_narrow              (PbWindow       *self);
-/* Shows @toast (taking it over) at the bottom of the window. */
+/* Shows @toast (taking it over) at the bottom of the window, in place of
+ * the one shown. */
 void             pb_window_add_toast               (PbWindow       *self,
                                                     AdwToast       *toast);
 /* Runs the pending refresh (checks, preview, title, autosave) now. */

@@ -23,7 +23,10 @@
  * 2. Work in a window that is open: an edit until its row is repainted, an
  *    edit until the problems and preview are up to date and painted, a
  *    search keystroke until the filtered grids are painted, scrolling, and
- *    memory.
+ *    memory. Then the Simulation page: its first display (built then,
+ *    the default day played), the every-status day, and an edit until the
+ *    timeline shows it, alone and compared with the saved revision, with
+ *    the longest time the main loop was kept from running meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +38,7 @@
 
 #include "pb-application.h"
 #include "pb-mapping-row.h"
+#include "pb-simulation-panel.h"
 #include "pb-test-fixtures.h"
 #include "pb-window.h"
 
@@ -664,11 +668,228 @@ measure_search (PbWindow   *window,
   samples_stop (samples);
 }
 
+/* The longest the main loop went without running a high-priority 1 ms
+ * timeout: how long the window could not answer a key or a frame. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  source;
+} StallProbe;
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  StallProbe *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->last != 0)
+    self->longest = MAX (self->longest, now - self->last);
+  self->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_probe_start (StallProbe *self)
+{
+  self->last = 0;
+  self->longest = 0;
+  self->source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick_cb, self, NULL);
+}
+
+static double
+stall_probe_stop (StallProbe *self)
+{
+  g_clear_handle_id (&self->source, g_source_remove);
+  return self->longest / 1000.0;
+}
+
+static void
+print_stalls (const char *what,
+              GArray     *stalls)
+{
+  double typical = median (stalls);  /* sorts them */
+
+  g_print ("  %-40s %8.1f ms  (longest main-loop stall, median; worst %.1f)\n", what, typical,
+           g_array_index (stalls, double, stalls->len - 1));
+}
+
+/* Until the simulation shows what is asked, then painted. */
+static void
+wait_simulation (PbWindow          *window,
+                 PbSimulationPanel *panel)
+{
+  WAIT_FOR (!pb_simulation_panel_get_busy (panel));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+/* An edit until the timeline shows it (on screen); with no @panel, until
+ * the problems and the preview show it, for scale. */
+static void
+measure_simulation_edit (PbWindow          *window,
+                         PbSimulationPanel *panel,
+                         Samples           *samples,
+                         GArray            *stalls)
+{
+  PbChoiceButton *chooser = pb_mapping_row_get_chooser (first_row (window, PB_SUBJECT_PRESENCE));
+  guint target = pb_choice_button_get_selected (chooser) == 1 ? 2 : 1;
+  gboolean refreshed = FALSE;
+  StallProbe stall;
+  gulong handler;
+  double longest;
+
+  handler = g_signal_connect (window, "refreshed", G_CALLBACK (refreshed_cb), &refreshed);
+  stall_probe_start (&stall);
+  samples_start (samples);
+  pb_choice_button_set_selected (chooser, target);
+  samples_returned (samples);
+  WAIT_FOR (refreshed);
+  if (panel != NULL)
+    wait_simulation (window, panel);
+  else
+    wait_for_frame (GTK_WIDGET (window));
+  samples_stop (samples);
+  longest = stall_probe_stop (&stall);
+  g_array_append_val (stalls, longest);
+  g_signal_handler_disconnect (window, handler);
+
+  WAIT_FOR (!pb_window_get_busy (window));
+}
+
+/* The Simulation page, each measure with the longest main-loop stall
+ * during it. */
+typedef struct
+{
+  Samples hidden_edit, first, every_status, edit, compare_edit;
+  GArray *hidden_stalls, *first_stalls, *day_stalls, *edit_stalls, *compare_stalls;
+  guint   n_steps, n_lines;
+  double  rss_day, rss_edits, rss;
+} Simulation;
+
+static void
+simulation_init (Simulation *self)
+{
+  samples_init (&self->hidden_edit);
+  samples_init (&self->first);
+  samples_init (&self->every_status);
+  samples_init (&self->edit);
+  samples_init (&self->compare_edit);
+  self->hidden_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  self->first_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  self->day_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  self->edit_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  self->compare_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+simulation_clear (Simulation *self)
+{
+  samples_clear (&self->hidden_edit);
+  samples_clear (&self->first);
+  samples_clear (&self->every_status);
+  samples_clear (&self->edit);
+  samples_clear (&self->compare_edit);
+  g_clear_pointer (&self->hidden_stalls, g_array_unref);
+  g_clear_pointer (&self->first_stalls, g_array_unref);
+  g_clear_pointer (&self->day_stalls, g_array_unref);
+  g_clear_pointer (&self->edit_stalls, g_array_unref);
+  g_clear_pointer (&self->compare_stalls, g_array_unref);
+}
+
+/* A change (@func) until the timeline shows it on screen. */
+static void
+measure_simulation_change (PbWindow          *window,
+                           PbSimulationPanel *panel,
+                           void             (*func) (PbWindow *window, PbSimulationPanel *panel),
+                           Samples           *samples,
+                           GArray            *stalls)
+{
+  StallProbe stall;
+  double longest;
+
+  stall_probe_start (&stall);
+  samples_start (samples);
+  func (window, panel);
+  samples_returned (samples);
+  wait_simulation (window, panel);
+  samples_stop (samples);
+  longest = stall_probe_stop (&stall);
+  g_array_append_val (stalls, longest);
+}
+
+static void
+show_simulation (PbWindow          *window,
+                 PbSimulationPanel *panel)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-simulation", NULL));
+}
+
+static void
+play_every_status (PbWindow          *window,
+                   PbSimulationPanel *panel)
+{
+  pb_simulation_panel_set_day (panel, PB_SIMULATION_DAY_EVERY_STATUS);
+}
+
+/* Edits while the page is hidden (what the rest of the window costs),
+ * F9 once (the page is built and the default day played), the sweep
+ * (every status picked, every state entered), edits; the same compared
+ * with the saved revision. Then back on the problems, where the rest of
+ * the measures found them. */
+static void
+measure_simulation (PbWindow   *window,
+                    Simulation *self)
+{
+  PbSimulationPanel *panel = PB_SIMULATION_PANEL (gtk_widget_get_template_child (GTK_WIDGET (window), PB_TYPE_WINDOW,
+                                                                                 "simulation_panel"));
+
+  for (guint run = 0; run < EDIT_RUNS; run++)
+    measure_simulation_edit (window, NULL, &self->hidden_edit, self->hidden_stalls);
+  measure_simulation_change (window, panel, show_simulation, &self->first, self->first_stalls);
+  measure_simulation_change (window, panel, play_every_status, &self->every_status, self->day_stalls);
+  self->n_steps = g_list_model_get_n_items (pb_simulation_panel_get_steps (panel));
+  self->n_lines = g_list_model_get_n_items (pb_simulation_panel_get_lines (panel));
+  self->rss_day = read_status_mib ("VmRSS");
+
+  for (guint run = 0; run < EDIT_RUNS; run++)
+    measure_simulation_edit (window, panel, &self->edit, self->edit_stalls);
+
+  self->rss_edits = read_status_mib ("VmRSS");
+  pb_simulation_panel_set_compare (panel, TRUE);
+  wait_simulation (window, panel);
+  for (guint run = 0; run < EDIT_RUNS; run++)
+    measure_simulation_edit (window, panel, &self->compare_edit, self->compare_stalls);
+  self->rss = read_status_mib ("VmRSS");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+static void
+print_simulation (Simulation *self)
+{
+  g_print ("  Simulation (every-status: %u steps, %u lines in the timeline)\n", self->n_steps, self->n_lines);
+  print_samples ("edit, page hidden -> problems painted", &self->hidden_edit);
+  print_stalls ("", self->hidden_stalls);
+  print_samples ("F9: the page's first display", &self->first);
+  print_stalls ("", self->first_stalls);
+  print_samples ("every-status day -> timeline painted", &self->every_status);
+  print_stalls ("", self->day_stalls);
+  print_samples ("edit -> every-status timeline painted", &self->edit);
+  print_stalls ("", self->edit_stalls);
+  print_samples ("the same, compared with the saved one", &self->compare_edit);
+  print_stalls ("", self->compare_stalls);
+  g_print ("  %-40s %8.1f MiB (%.1f once shown, %.1f after its edits)\n", "VmRSS after the compared edits",
+           self->rss, self->rss_day, self->rss_edits);
+}
+
 static int
 child_interact (const Case *c)
 {
   g_autoptr(GError) error = NULL;
   Samples edit_row, edit_refresh, search, extend, clear;
+  Simulation simulation;
   Samples page[2], end[2];
   const char *list_names[2] = { "statuses", "states" };
   const PbSubject subjects[2] = { PB_SUBJECT_PRESENCE, PB_SUBJECT_STATE };
@@ -693,6 +914,7 @@ child_interact (const Case *c)
   samples_init (&search);
   samples_init (&extend);
   samples_init (&clear);
+  simulation_init (&simulation);
   for (guint i = 0; i < 2; i++)
     {
       samples_init (&page[i]);
@@ -718,6 +940,7 @@ child_interact (const Case *c)
 
   for (guint run = 0; run < EDIT_RUNS; run++)
     measure_edit (window, &edit_row, &edit_refresh);
+  measure_simulation (window, &simulation);
 
   for (guint i = 0; i < 2; i++)
     lists[i] = gtk_widget_get_ancestor (GTK_WIDGET (first_row (window, subjects[i])), GTK_TYPE_LIST_VIEW);
@@ -761,6 +984,10 @@ child_interact (const Case *c)
   g_print ("  %-40s %8.1f MiB (%.1f before opening, peak %.1f)\n",
            "VmRSS after the window opened", rss_open, rss_before, hwm_open);
 
+  /* Printed after the rest, measured while the grids are as they opened
+   * (after a search they fill up again in idles). */
+  print_simulation (&simulation);
+
   g_clear_signal_handler (&probe.before_paint_id, probe.clock);
   g_clear_signal_handler (&probe.after_paint_id, probe.clock);
   g_clear_object (&probe.clock);
@@ -776,6 +1003,7 @@ child_interact (const Case *c)
   samples_clear (&search);
   samples_clear (&extend);
   samples_clear (&clear);
+  simulation_clear (&simulation);
   for (guint i = 0; i < 2; i++)
     {
       samples_clear (&page[i]);
