@@ -2,7 +2,8 @@
 # Takes the screenshots the metainfo shows (data/screenshots/*.png) from the
 # running application: builds it, runs it on the worked example in a
 # throwaway store under a private Xvfb and D-Bus session, and captures its
-# window, light and dark, wide and narrow, and the history dialog.
+# window, light and dark, wide and narrow, the history dialog, and a
+# "Sandbox" profile (a Salesforce sandbox org) on its Simulation page.
 #
 # The result depends only on the checkout: fixed window sizes, GNOME's
 # default font (Cantarell) and window buttons, the cairo renderer, no
@@ -77,13 +78,18 @@ PRESENCE_BRIDGE_STORE="$history_store" "$cli" import --profile Example "$work/ch
 PRESENCE_BRIDGE_STORE="$history_store" "$cli" restore 1 >/dev/null
 sqlite3 "$history_store" "UPDATE revisions SET created_at = 1793000000 + (number - 1) * 604800 + number * 3660;"
 
+# A profile for a Salesforce sandbox org, as an administrator tries a
+# mapping before promoting it: the header marks it "Sandbox".
+sandbox_store="$work/sandbox.db"
+PRESENCE_BRIDGE_STORE="$sandbox_store" "$cli" profile add Sandbox --sandbox-org >/dev/null
+PRESENCE_BRIDGE_STORE="$sandbox_store" "$cli" import --profile Sandbox "$top/data/worked-example.config.json" >/dev/null
+
 # settings WIDTH HEIGHT COLOR_SCHEME
 settings () {
   cat > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile" <<EOF
 [io/github/presencebridge/PresenceBridge]
 window-width=$1
 window-height=$2
-last-profile='Example'
 
 [org/gnome/desktop/interface]
 color-scheme='$3'
@@ -131,14 +137,18 @@ capture () {
   echo "data/screenshots/$2.png"
 }
 
-# shoot NAME WIDTH HEIGHT COLOR_SCHEME [KEYS DIALOG_TITLE]
+# shoot NAME WIDTH HEIGHT COLOR_SCHEME [KEYS [DIALOG_TITLE]]: the window of
+# the profile $profile, after KEYS, or the dialog they open.
+profile=Example
 shoot () {
   settings "$2" "$3" "$4"
   "$build/src/ui/presence-bridge" &
   app_pid=$!
-  window=$(wait_for_window "Example")
-  if [ $# -ge 6 ]; then
+  window=$(wait_for_window "$profile")
+  if [ $# -ge 5 ]; then
     xdotool windowfocus --sync "$window" key "$5"
+  fi
+  if [ $# -ge 6 ]; then
     window=$(wait_for_window "$6")
   fi
   capture "$window" "$1"
@@ -153,3 +163,6 @@ shoot narrow 360 720 default
 shoot narrow-dark 360 720 prefer-dark
 export PRESENCE_BRIDGE_STORE="$history_store"
 shoot history 1200 760 default ctrl+h "History"
+export PRESENCE_BRIDGE_STORE="$sandbox_store"
+profile=Sandbox
+shoot sandbox-simulation 1200 760 default F9
