@@ -693,7 +693,7 @@ publish_confirmed (PbWindow   *window,
   dialog = message_dialog (window, "Publish “Sandbox”?");
   if (says != NULL)
     assert_contains (adw_message_dialog_get_body (dialog), says);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "publish");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "accept");
   if (comment != NULL)
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), comment);
   pb_test_click_response (GTK_WINDOW (dialog), "_Publish");

@@ -142,33 +142,26 @@ _pb_window_save_revision (PbWindow   *self,
 }
 
 static void
-save_response_cb (PbWindow         *self,
-                  const char       *response,
-                  AdwMessageDialog *dialog)
+comment_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PbWindow         *self)
 {
+  PbWindowCommentFunc callback = g_object_get_data (G_OBJECT (dialog), "pb-comment-func");
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
 
-  _pb_window_save_revision (self, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE);
+  callback (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-static void
-pb_window_save_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+void
+_pb_window_ask_comment (PbWindow            *self,
+                        const char          *heading,
+                        const char          *body,
+                        const char          *response_label,
+                        PbWindowCommentFunc  callback)
 {
-  PbWindow *self = PB_WINDOW (widget);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
 
-  if (_pb_window_refuse_save (self))
-    return;
-
-  body = g_strdup_printf (_("The draft of “%s” is recorded in its history as a new revision."),
-                          pb_profile_get_name (pb_window_get_profile (self)));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Revision"), body);
-
-  entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
@@ -178,15 +171,39 @@ pb_window_save_action (GtkWidget  *widget,
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
+                                    "accept", response_label,
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response::save", G_CALLBACK (save_response_cb), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (dialog), "pb-comment-func", callback);
+  g_signal_connect_object (dialog, "response::accept", G_CALLBACK (comment_response_cb), self, 0);
 
   _pb_window_present_dialog (self, GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+static void
+save_with_comment (PbWindow   *self,
+                   const char *comment)
+{
+  _pb_window_save_revision (self, comment, FALSE);
+}
+
+static void
+pb_window_save_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autofree char *body = NULL;
+
+  if (_pb_window_refuse_save (self))
+    return;
+
+  body = g_strdup_printf (_("The draft of “%s” is recorded in its history as a new revision."),
+                          pb_profile_get_name (pb_window_get_profile (self)));
+  _pb_window_ask_comment (self, _("Save Revision"), body, _("_Save"), save_with_comment);
 }
 
 /* win.undo, win.redo */

@@ -100,6 +100,16 @@ void     _pb_window_present_dialog     (PbWindow        *self,
 void     _pb_window_show_error         (PbWindow        *self,
                                         const char      *heading,
                                         const char      *message);
+/* A question with an optional comment (Save, Publish): @response_label
+ * is the suggested and default response; @callback gets the comment,
+ * "" when none was written. */
+typedef void (*PbWindowCommentFunc)           (PbWindow        *self,
+                                               const char      *comment);
+void     _pb_window_ask_comment        (PbWindow            *self,
+                                        const char          *heading,
+                                        const char          *body,
+                                        const char          *response_label,
+                                        PbWindowCommentFunc  callback);
 GSettings *_pb_window_get_settings     (PbWindow        *self);
 /* Binds the parts to @session (NULL: no profile open). The session
  * being left is kept until its last edits reach the store. */

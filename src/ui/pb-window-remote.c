@@ -603,12 +603,9 @@ published_cb (GObject      *object,
 }
 
 static void
-publish_response_cb (PbWindow         *self,
-                     const char       *response,
-                     AdwMessageDialog *dialog)
+publish_with_comment (PbWindow   *self,
+                      const char *comment)
 {
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  const char *comment = gtk_editable_get_text (GTK_EDITABLE (entry));
   PbRemoteConfiguration *base;
   PublishRequest *request;
 
@@ -648,8 +645,6 @@ pb_window_publish_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   PbProfile *profile;
-  GtkWidget *dialog;
-  GtkWidget *entry;
   guint n_changes;
 
   if (self->session == NULL)
@@ -697,25 +692,7 @@ pb_window_publish_action (GtkWidget  *widget,
                                        "Agents see them at once.",
                                        n_changes),
                           n_changes, (long long) pb_remote_configuration_get_revision (base));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment (optional)"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "publish", _("_Publish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response::publish", G_CALLBACK (publish_response_cb), self, G_CONNECT_SWAPPED);
-  _pb_window_present_dialog (self, GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  _pb_window_ask_comment (self, heading, body, _("_Publish"), publish_with_comment);
 }
 
 /* win.cancel-remote */
