@@ -671,6 +671,26 @@ wait_for_text (PbWindow   *window,
   pb_test_wait_until (toast_shows, window, part);
 }
 
+/* Activates @action, reads the dialog of @type it opens (saved as
+ * @screenshot when that is not NULL), and closes it. */
+static void
+read_dialog (Fixture    *fixture,
+             PbWindow   *window,
+             const char *action,
+             GType       type,
+             const char *screenshot)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  dialog = pb_window_get_dialog (window);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  read_window (fixture, GTK_WIDGET (dialog));
+  if (screenshot != NULL)
+    pb_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_first_run (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -782,10 +802,7 @@ test_dialogs (Fixture       *fixture,
   gtk_window_destroy (confirmation);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-profile", NULL));
-  dialog = GTK_WIDGET (pb_window_get_dialog (window));
-  read_window (fixture, dialog);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  read_dialog (fixture, window, "win.new-profile", ADW_TYPE_MESSAGE_DIALOG, NULL);
 
   /* Promote, to a profile that has the lists. */
   production = pb_test_add_profile (store, "Production");
@@ -829,14 +846,6 @@ test_dialogs (Fixture       *fixture,
   assert_no_english (fixture, 150);
 }
 
-/* What another administrator saves on the platform: the worked example's
- * mapping with three rows changed. */
-#define ELSEWHERE_CONFIGURATION \
-  "{\"presenceToState\":{\"Ready_for_Cases\":\"ready\",\"On_a_call\":\"busy\"," \
-  "\"Away_from_desk_temporary\":\"away.break\"}," \
-  "\"stateToPresence\":{\"ready\":\"Ready_for_Cases\",\"ready_offline\":\"On_a_call\",\"busy\":\"On_a_call\"," \
-  "\"wrap\":\"Away_from_desk_temporary\",\"away\":\"Away_from_desk_temporary\",\"logged_out\":null}}"
-
 /* The remote side against the sandbox: a fetched profile, its connection,
  * a conflict with the platform and the dialog that resolves it, the
  * publish question. */
@@ -853,7 +862,6 @@ test_remote (Fixture       *fixture,
   g_autoptr(PbProfile) added = NULL;
   g_autoptr(GError) error = NULL;
   PbWindow *window;
-  GtkWindow *dialog;
 
   fixture->sandbox = pb_test_sandbox_start (args);
   g_setenv (PB_ENV_PLATFORM_CLIENT_SECRET, fixture->sandbox->platform_client_secret, TRUE);
@@ -877,24 +885,15 @@ test_remote (Fixture       *fixture,
   add_configuration_data (fixture);
   read_window (fixture, GTK_WIDGET (window));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connection", NULL));
-  dialog = pb_window_get_dialog (window);
-  g_assert_true (PB_IS_CONNECTION_DIALOG (dialog));
-  read_window (fixture, GTK_WIDGET (dialog));
-  pb_test_save_screenshot (GTK_WIDGET (dialog), "german-connection");
-  gtk_window_destroy (dialog);
+  read_dialog (fixture, window, "win.connection", PB_TYPE_CONNECTION_DIALOG, "german-connection");
 
   /* The publish question. */
   pb_choice_button_set_selected (pb_test_status_chooser (window, "On_a_call"), 0);
   pb_test_window_wait_refreshed (window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
-  dialog = pb_window_get_dialog (window);
-  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  read_window (fixture, GTK_WIDGET (dialog));
-  gtk_window_destroy (dialog);
+  read_dialog (fixture, window, "win.publish", ADW_TYPE_MESSAGE_DIALOG, NULL);
 
   /* Someone else saves on the platform: the fetch finds a conflict. */
-  response = pb_test_sandbox_admin (fixture->sandbox, "PUT", "/configuration", ELSEWHERE_CONFIGURATION);
+  response = pb_test_sandbox_admin (fixture->sandbox, "PUT", "/configuration", PB_TEST_ELSEWHERE_CONFIGURATION);
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fetch", NULL));
   pb_test_window_wait_idle (window);
@@ -902,12 +901,7 @@ test_remote (Fixture       *fixture,
   read_window (fixture, GTK_WIDGET (window));
   pb_test_save_screenshot (GTK_WIDGET (window), "german-conflict-banner");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", NULL));
-  dialog = pb_window_get_dialog (window);
-  g_assert_true (PB_IS_CONFLICT_DIALOG (dialog));
-  read_window (fixture, GTK_WIDGET (dialog));
-  pb_test_save_screenshot (GTK_WIDGET (dialog), "german-conflict-dialog");
-  gtk_window_destroy (dialog);
+  read_dialog (fixture, window, "win.resolve-conflict", PB_TYPE_CONFLICT_DIALOG, "german-conflict-dialog");
 
   assert_no_english (fixture, 150);
 }
