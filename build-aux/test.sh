@@ -16,9 +16,11 @@ stage() {
   echo "=== $1 ($(($(date +%s) - started)) s so far)"
 }
 
-# Window tests need an X server: a private Xvfb for each run.
+# Window tests need an X server: a private Xvfb for each run. -noreset:
+# Xvfb otherwise resets when its last client leaves, and a window that a
+# test starts right then cannot open the display.
 headless() {
-  xvfb-run -a -s "-screen 0 1280x1024x24" "$@"
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" "$@"
 }
 
 stage "build and test"

@@ -196,6 +196,19 @@ pb_test_sandbox_platform_token (PbTestSandbox *sandbox)
   return g_strdup (json_object_get_string_member (json_node_get_object (answer), "access_token"));
 }
 
+PbTestResponse *
+pb_test_sandbox_get_configuration (PbTestSandbox *sandbox)
+{
+  g_autofree char *token = pb_test_sandbox_platform_token (sandbox);
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *url = g_strconcat (sandbox->platform_url, "/omnichannel/configuration", NULL);
+  const char *headers[] = { "Authorization", authorization, "Accept", "application/vnd.contactcentre.v1+json", NULL };
+  PbTestResponse *response = pb_test_sandbox_request (sandbox, "GET", url, headers, NULL, NULL, 0);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return response;
+}
+
 /* The value of the hidden "request" field of the approval form. */
 static char *
 find_approval_id (const char *page)

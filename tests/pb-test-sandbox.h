@@ -62,6 +62,8 @@ PbTestResponse *pb_test_sandbox_admin          (PbTestSandbox      *sandbox,
                                                 const char         *body);
 /* A platform access token (client credentials). */
 char           *pb_test_sandbox_platform_token (PbTestSandbox      *sandbox);
+/* GET of the platform's configuration, with such a token: asserts 200. */
+PbTestResponse *pb_test_sandbox_get_configuration (PbTestSandbox  *sandbox);
 /* Plays the browser on the Salesforce approval page: opens @authorize_url,
  * presses Allow (or Deny) and returns where it redirects, or NULL when the
  * page had no approval form (it then asserts the page is an error page). */

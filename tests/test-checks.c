@@ -5,6 +5,18 @@
 #include "pb-core.h"
 #include "pb-test-fixtures.h"
 
+/* pb_checks_run(), and pb_checks_count_errors() agreeing with it on every
+ * configuration the tests build. */
+static GListModel *
+run_checks (PbConfiguration *config)
+{
+  GListModel *findings = pb_checks_run (config);
+
+  g_assert_cmpuint (pb_checks_count_errors (config), ==, pb_checks_count (findings, PB_SEVERITY_ERROR));
+
+  return findings;
+}
+
 /* (transfer none): the model holds the finding. */
 static PbFinding *
 find_finding (GListModel *findings,
@@ -90,7 +102,7 @@ test_worked_example (void)
     { PB_SEVERITY_INFO, PB_CHECK_MINOR_STATE_INHERITS, "stateToPresence.busy.outbound" },
   };
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) findings = pb_checks_run (config);
+  g_autoptr(GListModel) findings = run_checks (config);
   PbFinding *finding;
 
   g_assert_true (g_list_model_get_item_type (findings) == PB_TYPE_FINDING);
@@ -130,7 +142,7 @@ static void
 test_unmapped_major_state (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(PbFinding) first = NULL;
   PbFinding *finding;
@@ -138,7 +150,7 @@ test_unmapped_major_state (void)
   g_assert_cmpuint (count_code (before, PB_CHECK_UNMAPPED_MAJOR_STATE), ==, 0);
 
   pb_configuration_unset_state_mapping (config, "wrap");
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
   g_assert_cmpuint (count_code (findings, PB_CHECK_UNMAPPED_MAJOR_STATE), ==, 1);
   finding = find_finding (findings, PB_CHECK_UNMAPPED_MAJOR_STATE, "stateToPresence.wrap");
   g_assert_nonnull (finding);
@@ -159,7 +171,7 @@ test_logged_out_needs_no_entry (void)
   g_autoptr(GListModel) findings = NULL;
 
   pb_configuration_unset_state_mapping (config, "logged_out");
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
   g_assert_cmpuint (count_code (findings, PB_CHECK_UNMAPPED_MAJOR_STATE), ==, 0);
   g_assert_cmpuint (pb_checks_count (findings, PB_SEVERITY_ERROR), ==, 0);
 }
@@ -168,7 +180,7 @@ static void
 test_unknown_state (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -178,7 +190,7 @@ test_unknown_state (void)
   pb_configuration_set_state_mapping (config, "away.siesta", "Taking_notes");
   pb_configuration_set_agent_post_call_state (config, "after_call");
   append_state (config, pb_agent_state_new ("holiday.beach", "Beach", "holiday"));
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_UNKNOWN_STATE), ==, 4);
 
@@ -213,7 +225,7 @@ static void
 test_unknown_presence (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -222,7 +234,7 @@ test_unknown_presence (void)
 
   pb_configuration_set_presence_mapping (config, "Lunch_break", "away.lunch");
   pb_configuration_set_state_mapping (config, "wrap", "After_call_work");
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_UNKNOWN_PRESENCE), ==, 2);
 
@@ -246,7 +258,7 @@ static void
 test_duplicate_id (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -254,7 +266,7 @@ test_duplicate_id (void)
 
   append_state (config, pb_agent_state_new ("away", "Away (old)", NULL));
   append_status (config, pb_presence_status_new ("On_a_call", "On the phone", NULL, NULL));
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_DUPLICATE_ID), ==, 2);
 
@@ -301,7 +313,7 @@ test_revert_ineffective (void)
 
       pb_configuration_set_revert_to_last_status (config, cases[i].revert);
       pb_configuration_set_agent_post_call_state (config, cases[i].post_call);
-      findings = pb_checks_run (config);
+      findings = run_checks (config);
       finding = find_finding (findings, PB_CHECK_REVERT_INEFFECTIVE, "revertToLastStatus");
 
       g_assert_cmpuint (count_code (findings, PB_CHECK_REVERT_INEFFECTIVE), ==, cases[i].fires ? 1 : 0);
@@ -319,7 +331,7 @@ test_revert_ineffective (void)
 
     pb_configuration_set_revert_to_last_status (config, TRUE);
     pb_configuration_set_agent_post_call_state (config, "wrap");
-    findings = pb_checks_run (config);
+    findings = run_checks (config);
     g_assert_cmpstr (pb_finding_get_message (find_finding (findings, PB_CHECK_REVERT_INEFFECTIVE, "revertToLastStatus")), ==,
                      "Revert to last status has no effect while Agent Post Call State is Wrap up: "
                      "agents always get the presence mapped to that state");
@@ -330,7 +342,7 @@ static void
 test_busy_presence_to_ready (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -351,7 +363,7 @@ test_busy_presence_to_ready (void)
   /* An explicit entry counts as well as the default. */
   pb_configuration_set_presence_mapping (config, "On_a_call", "ready");
   pb_configuration_set_presence_mapping (config, "Taking_notes", "wrap");
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
   g_assert_cmpuint (count_code (findings, PB_CHECK_BUSY_PRESENCE_TO_READY), ==, 1);
   finding = find_finding (findings, PB_CHECK_BUSY_PRESENCE_TO_READY, "presenceToState.On_a_call");
   g_assert_nonnull (finding);
@@ -364,7 +376,7 @@ static void
 test_online_presence_for_busy_state (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -376,7 +388,7 @@ test_online_presence_for_busy_state (void)
   pb_configuration_set_state_mapping (config, "wrap", "Ready_for_Cases");
   pb_configuration_set_state_mapping (config, "away.lunch", "Ready_for_Cases");
   pb_configuration_set_state_mapping (config, "busy.outbound", NULL);
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE), ==, 5);
   g_assert_null (find_finding (findings, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE, "stateToPresence.ready"));
@@ -408,7 +420,7 @@ static void
 test_round_trip_mismatch (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) offline = NULL;
   g_autoptr(GListModel) unmapped = NULL;
   PbFinding *finding;
@@ -422,7 +434,7 @@ test_round_trip_mismatch (void)
   /* Once On a call maps to Busy, which shows On a call, it comes back too. */
   pb_configuration_set_presence_mapping (config, "On_a_call", "busy");
   pb_configuration_set_presence_mapping (config, "Taking_notes", "logged_out");
-  offline = pb_checks_run (config);
+  offline = run_checks (config);
   g_assert_null (find_finding (offline, PB_CHECK_ROUND_TRIP_MISMATCH, "presenceToState.On_a_call"));
 
   /* Offline counts as a different presence. */
@@ -435,7 +447,7 @@ test_round_trip_mismatch (void)
 
   /* A state without any mapping is reported as unmapped, not as a round trip. */
   pb_configuration_unset_state_mapping (config, "busy");
-  unmapped = pb_checks_run (config);
+  unmapped = run_checks (config);
   g_assert_null (find_finding (unmapped, PB_CHECK_ROUND_TRIP_MISMATCH, "presenceToState.On_a_call"));
   g_assert_nonnull (find_finding (unmapped, PB_CHECK_UNMAPPED_MAJOR_STATE, "stateToPresence.busy"));
 }
@@ -444,7 +456,7 @@ static void
 test_default_mapping_used (void)
 {
   g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-  g_autoptr(GListModel) before = pb_checks_run (config);
+  g_autoptr(GListModel) before = run_checks (config);
   g_autoptr(GListModel) findings = NULL;
   PbFinding *finding;
 
@@ -458,7 +470,7 @@ test_default_mapping_used (void)
   g_assert_null (find_finding (before, PB_CHECK_DEFAULT_MAPPING_USED, "presenceToState.Ready_for_Cases"));
 
   pb_configuration_set_presence_mapping (config, "Ready_for_Chats", "ready");
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
   g_assert_null (find_finding (findings, PB_CHECK_DEFAULT_MAPPING_USED, "presenceToState.Ready_for_Chats"));
   g_assert_cmpuint (count_code (findings, PB_CHECK_DEFAULT_MAPPING_USED), ==, 1);
 }
@@ -471,7 +483,7 @@ test_minor_state_inherits (void)
 
   pb_configuration_set_state_mapping (config, "away.break", "Away_from_desk_temporary");
   pb_configuration_set_state_mapping (config, "busy.inbound", NULL);
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_MINOR_STATE_INHERITS), ==, 5);
   g_assert_null (find_finding (findings, PB_CHECK_MINOR_STATE_INHERITS, "stateToPresence.away.break"));
@@ -502,7 +514,7 @@ test_order (void)
       g_ptr_array_add (states, pb_agent_state_new (i == 2 || i == 10 ? "ready" : id, "Extra", "away"));
     }
   pb_configuration_set_agent_states (config, states);
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   first = g_list_model_get_item (findings, 0);
   second = g_list_model_get_item (findings, 1);
@@ -525,7 +537,7 @@ static void
 test_large_configuration (void)
 {
   g_autoptr(PbConfiguration) config = pb_generator_create (5000, 1000, 7);
-  g_autoptr(GListModel) findings = pb_checks_run (config);
+  g_autoptr(GListModel) findings = run_checks (config);
   guint n = g_list_model_get_n_items (findings);
 
   g_assert_cmpuint (n, >, 0);
@@ -580,7 +592,7 @@ test_invalid_api_name (void)
       PbFinding *finding;
 
       append_status (config, pb_presence_status_new (cases[i].api_name, "Calls", NULL, NULL));
-      findings = pb_checks_run (config);
+      findings = run_checks (config);
       finding = find_finding (findings, PB_CHECK_INVALID_API_NAME, "presenceStatuses[5].apiName");
 
       g_test_message ("API name “%s”", cases[i].api_name);
@@ -598,7 +610,7 @@ test_invalid_api_name (void)
   /* The worked example's names are all DeveloperNames. */
   {
     g_autoptr(PbConfiguration) config = pb_test_worked_example ();
-    g_autoptr(GListModel) findings = pb_checks_run (config);
+    g_autoptr(GListModel) findings = run_checks (config);
 
     g_assert_cmpuint (count_code (findings, PB_CHECK_INVALID_API_NAME), ==, 0);
   }
@@ -614,7 +626,7 @@ test_api_name_case_conflict (void)
   append_status (config, pb_presence_status_new ("ON_A_CALL", "On the phone", NULL, NULL));
   /* An exact repeat is duplicate_id, not a conflict of case. */
   append_status (config, pb_presence_status_new ("On_a_call", "On a call again", NULL, NULL));
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_API_NAME_CASE_CONFLICT), ==, 1);
   finding = find_finding (findings, PB_CHECK_API_NAME_CASE_CONFLICT, "presenceStatuses[5].apiName");
@@ -644,7 +656,7 @@ test_label_too_long (void)
 
   append_status (config, pb_presence_status_new ("Eighty", eighty->str, NULL, NULL));
   append_status (config, pb_presence_status_new ("Eighty_one", eighty_one->str, NULL, NULL));
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   g_assert_cmpuint (count_code (findings, PB_CHECK_LABEL_TOO_LONG), ==, 1);
   finding = find_finding (findings, PB_CHECK_LABEL_TOO_LONG, "presenceStatuses[6].label");
@@ -683,7 +695,7 @@ test_messages_bounded (void)
   pb_configuration_set_state_mapping (config, "wrap", huge->str);
   pb_configuration_set_agent_post_call_state (config, state_id);
   pb_configuration_set_revert_to_last_status (config, TRUE);
-  findings = pb_checks_run (config);
+  findings = run_checks (config);
 
   n = g_list_model_get_n_items (findings);
   g_assert_cmpuint (count_code (findings, PB_CHECK_LABEL_TOO_LONG), ==, 2);

@@ -254,13 +254,8 @@ change_remotely (RemoteFixture *f)
 static char *
 remote_configuration (RemoteFixture *f)
 {
-  g_autofree char *token = pb_test_sandbox_platform_token (f->sandbox);
-  g_autofree char *url = g_strconcat (f->sandbox->platform_url, "/omnichannel/configuration", NULL);
-  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-  const char *headers[] = { "Authorization", authorization, "Accept", "application/vnd.contactcentre.v1+json", NULL };
-  g_autoptr(PbTestResponse) response = pb_test_sandbox_request (f->sandbox, "GET", url, headers, NULL, NULL, 0);
+  g_autoptr(PbTestResponse) response = pb_test_sandbox_get_configuration (f->sandbox);
 
-  g_assert_cmpuint (response->status, ==, 200);
   return pb_test_response_text (response);
 }
 

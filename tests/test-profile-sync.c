@@ -88,22 +88,10 @@ publish (Fixture     *f,
 static JsonObject *
 remote_configuration (Fixture *f)
 {
-  g_autoptr(PbTestResponse) response = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = pb_test_sandbox_platform_token (f->sandbox);
-  g_autofree char *authorization = g_strdup_printf ("Bearer %s", token);
-  g_autofree char *url = g_strdup_printf ("%s/omnichannel/configuration", f->sandbox->platform_url);
-  const char *headers[] = { "Authorization", authorization, "Accept", "application/vnd.contactcentre.v1+json", NULL };
-  gsize length;
-  const char *body;
+  g_autoptr(PbTestResponse) response = pb_test_sandbox_get_configuration (f->sandbox);
+  g_autoptr(JsonNode) root = pb_test_response_json (response);
 
-  response = pb_test_sandbox_request (f->sandbox, "GET", url, headers, NULL, NULL, 0);
-  g_assert_cmpuint (response->status, ==, 200);
-  body = g_bytes_get_data (response->body, &length);
-  json_parser_load_from_data (parser, body, length, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (root));
 }
 
 static void

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1822,6 +1823,65 @@ test_open_busy (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* What another process reads from the store (it opens and closes it). */
+static void
+test_open_locks_lost_child (void)
+{
+  const char *path = g_getenv ("PB_TEST_LOCKS_LOST_STORE");
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by /store/open/locks-lost");
+      return;
+    }
+
+  g_print ("generation %" G_GINT64_FORMAT "\n", raw_query_int (path, "SELECT generation FROM profiles"));
+}
+
+/* Code of the same process opening and closing the store's files, as GTK's
+ * file chooser does when it shows the store's folder, drops every lock of
+ * the process on them (fcntl() locks are the process's): another process
+ * closing the store then deletes the -wal this one writes to. The store
+ * notices at its next write and opens the store again, so that write
+ * reaches the store others read. */
+static void
+test_open_locks_lost (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbConfiguration) config = pb_test_worked_example ();
+  g_autoptr(PbProfile) profile = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  pb_store_import (f->store, "Example", config, NULL, NULL, &profile, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      int fd = g_open (file, O_RDONLY, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_true (g_close (fd, NULL));
+    }
+
+  g_setenv ("PB_TEST_LOCKS_LOST_STORE", f->path, TRUE);
+  g_test_trap_subprocess ("/store/open/locks-lost/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("generation 2\n");
+  /* The other process took the -wal and the -shm with it. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  pb_configuration_set_revert_to_last_status (config, TRUE);
+  g_assert_true (pb_store_save_draft (f->store, profile, config, NULL, &error));
+  g_assert_no_error (error);
+  g_test_trap_subprocess ("/store/open/locks-lost/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("generation 3\n");
+  assert_draft_equals (f->store, profile, config);
+}
+
 /* A store this user may only read, and a new store in a folder this user
  * may not write. As root every file is writable, so the test runs its
  * checks in a child that gives root up for "nobody". */
@@ -2110,6 +2170,7 @@ main (int   argc,
   g_test_add_func ("/store/open/default-path", test_default_path);
   g_test_add_func ("/store/open/read-only/child", test_open_read_only_child);
   g_test_add_func ("/store/open/another-process/child", test_open_another_process_child);
+  g_test_add_func ("/store/open/locks-lost/child", test_open_locks_lost_child);
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -2128,6 +2189,7 @@ main (int   argc,
   ADD ("/store/open/busy", test_open_busy, NULL);
   ADD ("/store/open/read-only", test_open_read_only, CLOSED);
   ADD ("/store/open/another-process", test_open_another_process, CLOSED);
+  ADD ("/store/open/locks-lost", test_open_locks_lost, NULL);
   ADD ("/store/profiles/crud", test_profiles_crud, NULL);
   ADD ("/store/profiles/remove-cascades", test_profiles_remove_cascades, NULL);
   ADD ("/store/profiles/default", test_profiles_default, NULL);

@@ -239,16 +239,9 @@ newest_revision (PbWindow *window)
 static JsonObject *
 sandbox_configuration (Fixture *f)
 {
-  g_autofree char *token = pb_test_sandbox_platform_token (f->sandbox);
-  g_autofree char *authorization = g_strdup_printf ("Bearer %s", token);
-  g_autofree char *url = g_strdup_printf ("%s/omnichannel/configuration", f->sandbox->platform_url);
-  const char *headers[] = { "Authorization", authorization, "Accept", "application/vnd.contactcentre.v1+json", NULL };
-  g_autoptr(PbTestResponse) response = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PbTestResponse) response = pb_test_sandbox_get_configuration (f->sandbox);
+  g_autoptr(JsonNode) root = pb_test_response_json (response);
 
-  response = pb_test_sandbox_request (f->sandbox, "GET", url, headers, NULL, NULL, 0);
-  g_assert_cmpuint (response->status, ==, 200);
-  root = pb_test_response_json (response);
   return json_object_ref (json_node_get_object (root));
 }
 

@@ -160,6 +160,34 @@ pb_cli_exit_code_for (const GError *error)
     }
 }
 
+/* Where the run of text that goes out as it is ends: printable ASCII but
+ * the backslash, and valid UTF-8 that is safe on a terminal. */
+static const char *
+end_of_safe_run (const char *p,
+                 const char *end)
+{
+  while (p < end)
+    {
+      guchar byte = *p;
+      gunichar c;
+
+      if (byte >= 0x20 && byte < 0x7F && byte != '\\')
+        {
+          p++;
+          continue;
+        }
+
+      if (byte < 0x80)
+        break;
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar)-1 || c == (gunichar)-2 || pb_unichar_is_unsafe (c))
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  return p;
+}
+
 /* For JSON, @text is a generator's output: a raw newline is its layout
  * (it escapes one inside a string) and a backslash starts its escapes. */
 static void
@@ -176,11 +204,10 @@ append_escaped (GString    *out,
       const char *run = p;
       guchar byte;
       gunichar c;
-      const char *next;
 
-      /* Printable ASCII goes out in runs: most text is nothing else. */
-      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7F && *p != '\\')
-        p++;
+      /* Runs go out at once: most text, a message's quotation marks and
+       * names in any script included, is nothing else. */
+      p = end_of_safe_run (p, end);
       g_string_append_len (out, run, p - run);
       if (p == end)
         break;
@@ -210,12 +237,8 @@ append_escaped (GString    *out,
           continue;
         }
 
-      next = g_utf8_next_char (p);
-      if (pb_unichar_is_unsafe (c))
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, next - p);
-      p = next;
+      g_string_append_printf (out, "\\u%04x", c);
+      p = g_utf8_next_char (p);
     }
 }
 

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+/* Profiles hold thousands: the properties are read-only and set here,
+ * which keeps g_object_new() on its fast path (see pb-finding.c). */
 struct _PbAgentState
 {
   GObject parent_instance;
@@ -63,47 +65,22 @@ pb_agent_state_get_property (GObject    *object,
 }
 
 static void
-pb_agent_state_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  PbAgentState *self = PB_AGENT_STATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      self->name = g_value_dup_string (value);
-      break;
-    case PROP_MAJOR_ID:
-      self->major_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pb_agent_state_class_init (PbAgentStateClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pb_agent_state_finalize;
   object_class->get_property = pb_agent_state_get_property;
-  object_class->set_property = pb_agent_state_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAJOR_ID] =
     g_param_spec_string ("major-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -118,13 +95,16 @@ pb_agent_state_new (const char *id,
                     const char *name,
                     const char *major_id)
 {
+  PbAgentState *self;
+
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (PB_TYPE_AGENT_STATE,
-                       "id", id,
-                       "name", name ? name : id,
-                       "major-id", major_id,
-                       NULL);
+  self = g_object_new (PB_TYPE_AGENT_STATE, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name ? name : id);
+  self->major_id = g_strdup (major_id);
+
+  return self;
 }
 
 const char *

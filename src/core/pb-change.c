@@ -4,15 +4,20 @@
  */
 #include "pb-change.h"
 
+#include <string.h>
+
+/* An import into an empty profile has a change for every item: its four
+ * strings live in one block, as a finding's do. */
 struct _PbChange
 {
   GObject parent_instance;
 
   PbChangeKind kind;
-  char *path;
-  char *before;
-  char *after;
-  char *description;
+  char *strings;
+  const char *path;
+  const char *before;
+  const char *after;
+  const char *description;
 };
 
 /* Immutable: the fields are set once by pb_change_new(), so the properties
@@ -41,10 +46,7 @@ pb_change_finalize (GObject *object)
 {
   PbChange *self = (PbChange *)object;
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->before, g_free);
-  g_clear_pointer (&self->after, g_free);
-  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->strings, g_free);
 
   G_OBJECT_CLASS (pb_change_parent_class)->finalize (object);
 }
@@ -118,17 +120,29 @@ pb_change_new (PbChangeKind  kind,
                const char   *after,
                const char   *description)
 {
+  gsize path_size, before_size, after_size, description_size;
   PbChange *self;
+  char *p;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (description != NULL, NULL);
 
+  path_size = strlen (path) + 1;
+  before_size = before != NULL ? strlen (before) + 1 : 0;
+  after_size = after != NULL ? strlen (after) + 1 : 0;
+  description_size = strlen (description) + 1;
+
   self = g_object_new (PB_TYPE_CHANGE, NULL);
   self->kind = kind;
-  self->path = g_strdup (path);
-  self->before = g_strdup (before);
-  self->after = g_strdup (after);
-  self->description = g_strdup (description);
+
+  p = self->strings = g_malloc (path_size + before_size + after_size + description_size);
+  self->path = memcpy (p, path, path_size);
+  p += path_size;
+  self->before = before != NULL ? memcpy (p, before, before_size) : NULL;
+  p += before_size;
+  self->after = after != NULL ? memcpy (p, after, after_size) : NULL;
+  p += after_size;
+  self->description = memcpy (p, description, description_size);
 
   return self;
 }

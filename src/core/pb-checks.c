@@ -38,6 +38,9 @@ typedef struct
   /* Keys are borrowed from @config, which does not change during a run. */
   GHashTable *states; /* state id → StateInfo */
   GHashTable *quoted; /* long text → its bounded form, see quote() */
+  /* pb_checks_count_errors(): nothing is built, errors are counted. */
+  gboolean count_only;
+  guint n_errors;
 } Checks;
 
 /* Salesforce's limits on a presence status (DeveloperName, MasterLabel). */
@@ -161,6 +164,25 @@ state_name (Checks    *checks,
   return info->display_name;
 }
 
+/* Whether a finding of @code is built: asked before its message is
+ * formatted, so that counting the errors formats none. */
+static gboolean
+reports (Checks     *checks,
+         const char *code)
+{
+  const PbCheckInfo *info;
+
+  if (!checks->count_only)
+    return TRUE;
+
+  info = pb_check_registry_lookup (code);
+  g_assert (info != NULL);
+  if (info->severity == PB_SEVERITY_ERROR)
+    checks->n_errors++;
+
+  return FALSE;
+}
+
 /* Takes the message from checks->message, and the severity from the
  * registry. */
 static void
@@ -237,18 +259,22 @@ check_agent_states (Checks *checks)
       first = pb_configuration_lookup_state (config, id);
       if (first != state)
         {
-          /* Translators: the first %s is a state id, the others state names. */
-          g_string_printf (checks->message, _("The agent state id “%s” is used twice: by %s and by %s"),
-                           quote (checks, id), quote (checks, pb_agent_state_get_name (first)),
-                           quote (checks, pb_agent_state_get_name (state)));
-          add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "agentStates", i, "id", PB_SUBJECT_STATE, id);
+          if (reports (checks, PB_CHECK_DUPLICATE_ID))
+            {
+              /* Translators: the first %s is a state id, the others state names. */
+              g_string_printf (checks->message, _("The agent state id “%s” is used twice: by %s and by %s"),
+                               quote (checks, id), quote (checks, pb_agent_state_get_name (first)),
+                               quote (checks, pb_agent_state_get_name (state)));
+              add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "agentStates", i, "id", PB_SUBJECT_STATE, id);
+            }
           continue;
         }
 
       if (major_id == NULL)
         {
           if (state_kind (checks, state_info (checks, id)) != PB_STATE_KIND_LOGGED_OUT &&
-              !pb_configuration_get_state_mapping (config, id, NULL))
+              !pb_configuration_get_state_mapping (config, id, NULL) &&
+              reports (checks, PB_CHECK_UNMAPPED_MAJOR_STATE))
             {
               g_string_printf (checks->message, _("The major state %s has no presence status: the configuration cannot be saved until it has one"),
                                quote (checks, pb_agent_state_get_name (state)));
@@ -257,12 +283,15 @@ check_agent_states (Checks *checks)
         }
       else if (pb_configuration_lookup_state (config, major_id) == NULL)
         {
+          if (!reports (checks, PB_CHECK_UNKNOWN_STATE))
+            continue;
           /* Translators: the first %s is a state name, the second a state id. */
           g_string_printf (checks->message, _("The agent state %s belongs to the major state %s, which is not in the account's list of states"),
                            quote (checks, pb_agent_state_get_name (state)), quote (checks, major_id));
           add_indexed_finding (checks, PB_CHECK_UNKNOWN_STATE, "agentStates", i, "major", PB_SUBJECT_STATE, id);
         }
-      else if (!pb_configuration_get_state_mapping (config, id, NULL))
+      else if (!pb_configuration_get_state_mapping (config, id, NULL) &&
+               reports (checks, PB_CHECK_MINOR_STATE_INHERITS))
         {
           g_string_printf (checks->message, _("The minor state %s has no presence of its own: it uses the mapping of %s"),
                            state_name (checks, state_info (checks, id)),
@@ -292,17 +321,20 @@ check_presence_statuses (Checks *checks)
       first = pb_configuration_lookup_presence (config, api_name);
       if (first != status)
         {
-          /* Translators: the first %s is an API name, the others presence labels. */
-          g_string_printf (checks->message, _("The presence status API name “%s” is used twice: by “%s” and by “%s”"),
-                           quote (checks, api_name), quote (checks, pb_presence_status_get_label (first)), label);
-          add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "presenceStatuses", i, "apiName",
-                               PB_SUBJECT_PRESENCE, api_name);
+          if (reports (checks, PB_CHECK_DUPLICATE_ID))
+            {
+              /* Translators: the first %s is an API name, the others presence labels. */
+              g_string_printf (checks->message, _("The presence status API name “%s” is used twice: by “%s” and by “%s”"),
+                               quote (checks, api_name), quote (checks, pb_presence_status_get_label (first)), label);
+              add_indexed_finding (checks, PB_CHECK_DUPLICATE_ID, "presenceStatuses", i, "apiName",
+                                   PB_SUBJECT_PRESENCE, api_name);
+            }
           continue;
         }
 
       state = state_info (checks, pb_configuration_resolve_presence (config, api_name, &is_default));
 
-      if (is_default)
+      if (is_default && reports (checks, PB_CHECK_DEFAULT_MAPPING_USED))
         {
           g_string_printf (checks->message, _("“%s” has no agent state of its own and sets %s (the default mapping)"),
                            label, state_name (checks, state));
@@ -310,7 +342,8 @@ check_presence_statuses (Checks *checks)
         }
 
       if (!pb_presence_status_is_online (status) &&
-          state_kind (checks, state) == PB_STATE_KIND_READY)
+          state_kind (checks, state) == PB_STATE_KIND_READY &&
+          reports (checks, PB_CHECK_BUSY_PRESENCE_TO_READY))
         {
           if (is_default)
             g_string_printf (checks->message, _("“%s” has no service channel, so Salesforce considers the agent busy, yet it sets %s by default: the platform offers calls to a busy agent"),
@@ -323,7 +356,8 @@ check_presence_statuses (Checks *checks)
 
       /* A state without any mapping is unmapped_major_state's business. */
       if (resolve_state (checks, state, &round_trip) != PB_RESOLUTION_NONE &&
-          g_strcmp0 (round_trip, api_name) != 0)
+          g_strcmp0 (round_trip, api_name) != 0 &&
+          reports (checks, PB_CHECK_ROUND_TRIP_MISMATCH))
         {
           if (round_trip == NULL)
             {
@@ -402,9 +436,10 @@ check_salesforce_limits (Checks *checks)
       const char *api_name = pb_presence_status_get_api_name (status);
       const char *label = pb_presence_status_get_label (status);
       const char *first_spelling;
+      NameProblem problem;
       char *lower;
 
-      if (exceeds_salesforce_length (label))
+      if (exceeds_salesforce_length (label) && reports (checks, PB_CHECK_LABEL_TOO_LONG))
         {
           /* Translators: an API name, then the start of a long label and its length */
           g_string_printf (checks->message, _("The label of %s is longer than the 80 characters Salesforce allows: “%s”"),
@@ -417,7 +452,10 @@ check_salesforce_limits (Checks *checks)
       if (pb_configuration_lookup_presence (config, api_name) != status)
         continue;
 
-      switch (developer_name_problem (api_name))
+      problem = developer_name_problem (api_name);
+      if (problem != NAME_VALID && !reports (checks, PB_CHECK_INVALID_API_NAME))
+        problem = NAME_VALID;
+      switch (problem)
         {
         case NAME_BAD_CHARACTER:
           g_string_printf (checks->message, _("The API name “%s” is not a Salesforce API name: it may hold only letters (A–Z), digits and underscores"),
@@ -453,6 +491,8 @@ check_salesforce_limits (Checks *checks)
       if (first_spelling != NULL)
         {
           g_free (lower);
+          if (!reports (checks, PB_CHECK_API_NAME_CASE_CONFLICT))
+            continue;
           /* Translators: two API names */
           g_string_printf (checks->message, _("The API names “%s” and “%s” differ only in letter case: Salesforce takes them for the same name"),
                            quote (checks, first_spelling), quote (checks, api_name));
@@ -495,7 +535,8 @@ check_busy_states (Checks *checks)
 
       resolution = resolve_state (checks, info, &presence);
       status = pb_configuration_lookup_presence (config, presence);
-      if (status == NULL || !pb_presence_status_is_online (status))
+      if (status == NULL || !pb_presence_status_is_online (status) ||
+          !reports (checks, PB_CHECK_ONLINE_PRESENCE_FOR_BUSY_STATE))
         continue;
 
       if (resolution == PB_RESOLUTION_INHERITED)
@@ -525,7 +566,8 @@ check_presence_mappings (Checks *checks)
       const char *api_name = g_ptr_array_index (keys, i);
       const char *state_id = pb_configuration_get_presence_mapping (config, api_name);
 
-      if (pb_configuration_lookup_presence (config, api_name) == NULL)
+      if (pb_configuration_lookup_presence (config, api_name) == NULL &&
+          reports (checks, PB_CHECK_UNKNOWN_PRESENCE))
         {
           /* Translators: an API name, then a state name. */
           g_string_printf (checks->message, _("The presence status %s is mapped to %s but is not in the org's list of presence statuses"),
@@ -533,7 +575,8 @@ check_presence_mappings (Checks *checks)
           add_presence_finding (checks, PB_CHECK_UNKNOWN_PRESENCE, api_name);
         }
 
-      if (pb_configuration_lookup_state (config, state_id) == NULL)
+      if (pb_configuration_lookup_state (config, state_id) == NULL &&
+          reports (checks, PB_CHECK_UNKNOWN_STATE))
         {
           /* Translators: a presence label, then a state id. */
           g_string_printf (checks->message, _("“%s” is mapped to the agent state %s, which is not in the account's list of states"),
@@ -557,14 +600,16 @@ check_state_mappings (Checks *checks)
 
       pb_configuration_get_state_mapping (config, state_id, &api_name);
 
-      if (pb_configuration_lookup_state (config, state_id) == NULL)
+      if (pb_configuration_lookup_state (config, state_id) == NULL &&
+          reports (checks, PB_CHECK_UNKNOWN_STATE))
         {
           g_string_printf (checks->message, _("There is a presence mapping for the agent state %s, which is not in the account's list of states"),
                            quote (checks, state_id));
           add_state_finding (checks, PB_CHECK_UNKNOWN_STATE, state_id);
         }
 
-      if (api_name != NULL && pb_configuration_lookup_presence (config, api_name) == NULL)
+      if (api_name != NULL && pb_configuration_lookup_presence (config, api_name) == NULL &&
+          reports (checks, PB_CHECK_UNKNOWN_PRESENCE))
         {
           /* Translators: a state name, then an API name. */
           g_string_printf (checks->message, _("The agent state %s is mapped to the presence status %s, which is not in the org's list of presence statuses"),
@@ -582,7 +627,8 @@ check_switches (Checks *checks)
   StateInfo *info = state_info (checks, post_call);
   PbStateKind kind = state_kind (checks, info);
 
-  if (pb_configuration_lookup_state (config, post_call) == NULL)
+  if (pb_configuration_lookup_state (config, post_call) == NULL &&
+      reports (checks, PB_CHECK_UNKNOWN_STATE))
     {
       g_string_printf (checks->message, _("Agent Post Call State is %s, which is not in the account's list of states"),
                        quote (checks, post_call));
@@ -591,7 +637,8 @@ check_switches (Checks *checks)
     }
 
   if (pb_configuration_get_revert_to_last_status (config) &&
-      kind != PB_STATE_KIND_READY && kind != PB_STATE_KIND_READY_OFFLINE)
+      kind != PB_STATE_KIND_READY && kind != PB_STATE_KIND_READY_OFFLINE &&
+      reports (checks, PB_CHECK_REVERT_INEFFECTIVE))
     {
       g_string_printf (checks->message, _("Revert to last status has no effect while Agent Post Call State is %s: agents always get the presence mapped to that state"),
                        state_name (checks, info));
@@ -687,6 +734,32 @@ sort_findings (GPtrArray *findings)
     g_ptr_array_index (findings, i) = order[i]->finding;
 }
 
+static void
+run_checks (Checks          *checks,
+            PbConfiguration *configuration,
+            GPtrArray       *findings)
+{
+  checks->config = configuration;
+  checks->findings = findings;
+  checks->path = g_string_sized_new (128);
+  checks->message = g_string_sized_new (256);
+  checks->states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, state_info_free);
+  checks->quoted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  check_agent_states (checks);
+  check_presence_statuses (checks);
+  check_salesforce_limits (checks);
+  check_busy_states (checks);
+  check_presence_mappings (checks);
+  check_state_mappings (checks);
+  check_switches (checks);
+
+  g_string_free (checks->path, TRUE);
+  g_string_free (checks->message, TRUE);
+  g_hash_table_unref (checks->states);
+  g_hash_table_unref (checks->quoted);
+}
+
 /**
  * pb_checks_run:
  *
@@ -697,30 +770,11 @@ pb_checks_run (PbConfiguration *configuration)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *store;
-  Checks checks;
+  Checks checks = { .count_only = FALSE };
 
   g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), NULL);
 
-  checks.config = configuration;
-  checks.findings = findings;
-  checks.path = g_string_sized_new (128);
-  checks.message = g_string_sized_new (256);
-  checks.states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, state_info_free);
-  checks.quoted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
-  check_agent_states (&checks);
-  check_presence_statuses (&checks);
-  check_salesforce_limits (&checks);
-  check_busy_states (&checks);
-  check_presence_mappings (&checks);
-  check_state_mappings (&checks);
-  check_switches (&checks);
-
-  g_string_free (checks.path, TRUE);
-  g_string_free (checks.message, TRUE);
-  g_hash_table_unref (checks.states);
-  g_hash_table_unref (checks.quoted);
-
+  run_checks (&checks, configuration, findings);
   sort_findings (findings);
 
   /* One splice, not thousands of appends: a bound view updates once. */
@@ -728,6 +782,24 @@ pb_checks_run (PbConfiguration *configuration)
   g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
 
   return G_LIST_MODEL (store);
+}
+
+/**
+ * pb_checks_count_errors:
+ *
+ * The number of errors pb_checks_run() finds, for a caller that needs no
+ * more (an import says how many): no finding and no message is built.
+ */
+guint
+pb_checks_count_errors (PbConfiguration *configuration)
+{
+  Checks checks = { .count_only = TRUE };
+
+  g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), 0);
+
+  run_checks (&checks, configuration, NULL);
+
+  return checks.n_errors;
 }
 
 guint

@@ -29,5 +29,8 @@ G_BEGIN_DECLS
 GListModel *pb_checks_run        (PbConfiguration *configuration);
 guint       pb_checks_count      (GListModel      *findings,
                                   PbSeverity       severity);
+/* What pb_checks_count() says of pb_checks_run()'s errors, without
+ * building the findings. */
+guint       pb_checks_count_errors (PbConfiguration *configuration);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The file is read by pb-json-reader.c (size, encoding, strict JSON,
- * nesting, duplicate keys, all with line:column), then its tree is read
- * into a PbConfiguration here, every type error naming its JSON path.
+ * nesting, duplicate keys, all with line:column) into a PbJsonTree, which is
+ * read into a PbConfiguration here, every type error naming its JSON path.
  *
  * See docs/config-format.md for the format and every decision taken here.
  */
@@ -59,14 +59,14 @@ is_known_key (const char *key)
 /* The tree */
 
 static gboolean
-read_exported_at (JsonObject  *root,
-                  GError     **error)
+read_exported_at (const PbJsonValue  *root,
+                  GError            **error)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) time = NULL;
   const char *text;
 
-  if (!pb_json_read_string (root, NULL, "exportedAt", PB_JSON_OPTIONAL, PB_JSON_STRING, &text, error))
+  if (!pb_json_value_read_string (root, NULL, "exportedAt", PB_JSON_OPTIONAL, PB_JSON_STRING, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -80,35 +80,31 @@ read_exported_at (JsonObject  *root,
 }
 
 static gboolean
-read_account_and_org (JsonObject       *root,
-                      PbConfiguration  *configuration,
-                      GError          **error)
+read_account_and_org (const PbJsonValue  *root,
+                      PbConfiguration    *configuration,
+                      GError            **error)
 {
-  JsonNode *node;
+  const PbJsonValue *object;
   const char *id, *name;
   gboolean sandbox;
 
-  if (!pb_json_read_container (root, NULL, "account", PB_JSON_OPTIONAL, JSON_NODE_OBJECT, &node, error))
+  if (!pb_json_value_read_container (root, NULL, "account", PB_JSON_OPTIONAL, PB_JSON_TYPE_OBJECT, &object, error))
     return FALSE;
-  if (node != NULL)
+  if (object != NULL)
     {
-      JsonObject *account = json_node_get_object (node);
-
-      if (!pb_json_read_string (account, "account", "id", PB_JSON_OPTIONAL, PB_JSON_STRING, &id, error) ||
-          !pb_json_read_string (account, "account", "name", PB_JSON_OPTIONAL, PB_JSON_STRING, &name, error))
+      if (!pb_json_value_read_string (object, "account", "id", PB_JSON_OPTIONAL, PB_JSON_STRING, &id, error) ||
+          !pb_json_value_read_string (object, "account", "name", PB_JSON_OPTIONAL, PB_JSON_STRING, &name, error))
         return FALSE;
       pb_configuration_set_account (configuration, id, name);
     }
 
-  if (!pb_json_read_container (root, NULL, "org", PB_JSON_OPTIONAL, JSON_NODE_OBJECT, &node, error))
+  if (!pb_json_value_read_container (root, NULL, "org", PB_JSON_OPTIONAL, PB_JSON_TYPE_OBJECT, &object, error))
     return FALSE;
-  if (node != NULL)
+  if (object != NULL)
     {
-      JsonObject *org = json_node_get_object (node);
-
-      if (!pb_json_read_string (org, "org", "id", PB_JSON_OPTIONAL, PB_JSON_STRING, &id, error) ||
-          !pb_json_read_string (org, "org", "name", PB_JSON_OPTIONAL, PB_JSON_STRING, &name, error) ||
-          !pb_json_read_boolean (org, "org", "sandbox", PB_JSON_OPTIONAL, &sandbox, error))
+      if (!pb_json_value_read_string (object, "org", "id", PB_JSON_OPTIONAL, PB_JSON_STRING, &id, error) ||
+          !pb_json_value_read_string (object, "org", "name", PB_JSON_OPTIONAL, PB_JSON_STRING, &name, error) ||
+          !pb_json_value_read_boolean (object, "org", "sandbox", PB_JSON_OPTIONAL, &sandbox, error))
         return FALSE;
       pb_configuration_set_org (configuration, id, name, sandbox);
     }
@@ -117,28 +113,30 @@ read_account_and_org (JsonObject       *root,
 }
 
 static gboolean
-read_agent_states (JsonObject       *root,
-                   PbConfiguration  *configuration,
-                   GError          **error)
+read_agent_states (const PbJsonValue  *root,
+                   PbConfiguration    *configuration,
+                   GError            **error)
 {
-  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *node;
-  JsonArray *array;
+  g_autoptr(GPtrArray) states = NULL;
+  const PbJsonValue *array;
+  const PbJsonValue *entry;
+  guint n;
 
-  if (!pb_json_read_container (root, NULL, "agentStates", PB_JSON_REQUIRED, JSON_NODE_ARRAY, &node, error))
+  if (!pb_json_value_read_container (root, NULL, "agentStates", PB_JSON_REQUIRED, PB_JSON_TYPE_ARRAY, &array, error))
     return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  n = pb_json_value_get_size (array);
+  states = g_ptr_array_new_full (n, g_object_unref);
+  entry = pb_json_value_get_first_child (array);
+  for (guint i = 0; i < n; i++, entry = pb_json_value_get_next (entry))
     {
       g_autofree char *path = NULL;
-      JsonObject *entry;
       const char *id, *name, *major;
 
-      if (!pb_json_get_array_object (array, i, "agentStates", &path, &entry, error) ||
-          !pb_json_read_string (entry, path, "id", PB_JSON_REQUIRED, PB_JSON_ID, &id, error) ||
-          !pb_json_read_string (entry, path, "name", PB_JSON_REQUIRED, PB_JSON_STRING, &name, error) ||
-          !pb_json_read_string (entry, path, "major", PB_JSON_REQUIRED, PB_JSON_STRING_OR_NULL, &major, error))
+      if (!pb_json_value_check_element_object (entry, i, "agentStates", &path, error) ||
+          !pb_json_value_read_string (entry, path, "id", PB_JSON_REQUIRED, PB_JSON_ID, &id, error) ||
+          !pb_json_value_read_string (entry, path, "name", PB_JSON_REQUIRED, PB_JSON_STRING, &name, error) ||
+          !pb_json_value_read_string (entry, path, "major", PB_JSON_REQUIRED, PB_JSON_STRING_OR_NULL, &major, error))
         return FALSE;
 
       g_ptr_array_add (states, pb_agent_state_new (id, name, major));
@@ -148,68 +146,73 @@ read_agent_states (JsonObject       *root,
   return TRUE;
 }
 
+/* *@channels is NULL-terminated and holds the tree's strings. */
 static gboolean
-read_channels (JsonObject    *entry,
-               const char    *entry_path,
-               GStrvBuilder  *channels,
-               GError       **error)
+read_channels (const PbJsonValue   *entry,
+               const char          *entry_path,
+               const char        ***channels,
+               GError             **error)
 {
-  g_autofree char *path = pb_json_join_path (entry_path, "channels");
-  JsonNode *node;
-  JsonArray *array;
+  const PbJsonValue *array;
+  const PbJsonValue *element;
+  guint n;
 
-  if (!pb_json_read_container (entry, entry_path, "channels", PB_JSON_REQUIRED, JSON_NODE_ARRAY, &node, error))
+  if (!pb_json_value_read_container (entry, entry_path, "channels", PB_JSON_REQUIRED, PB_JSON_TYPE_ARRAY,
+                                     &array, error))
     return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  n = pb_json_value_get_size (array);
+  *channels = g_new (const char *, n + 1);
+  element = pb_json_value_get_first_child (array);
+  for (guint i = 0; i < n; i++, element = pb_json_value_get_next (element))
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!pb_json_node_holds (element, G_TYPE_STRING))
+      if (pb_json_value_get_value_type (element) != PB_JSON_TYPE_STRING)
         {
+          g_autofree char *path = pb_json_join_path (entry_path, "channels");
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
+          g_clear_pointer (channels, g_free);
           return pb_json_set_path_error (error, NULL, element_path, _("expected a string"));
         }
 
-      g_strv_builder_add (channels, json_node_get_string (element));
+      (*channels)[i] = pb_json_value_get_string (element);
     }
+  (*channels)[n] = NULL;
 
   return TRUE;
 }
 
 static gboolean
-read_presence_statuses (JsonObject       *root,
-                        PbConfiguration  *configuration,
-                        GError          **error)
+read_presence_statuses (const PbJsonValue  *root,
+                        PbConfiguration    *configuration,
+                        GError            **error)
 {
-  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *node;
-  JsonArray *array;
+  g_autoptr(GPtrArray) statuses = NULL;
+  const PbJsonValue *array;
+  const PbJsonValue *entry;
+  guint n;
 
-  if (!pb_json_read_container (root, NULL, "presenceStatuses", PB_JSON_REQUIRED, JSON_NODE_ARRAY, &node, error))
+  if (!pb_json_value_read_container (root, NULL, "presenceStatuses", PB_JSON_REQUIRED, PB_JSON_TYPE_ARRAY,
+                                     &array, error))
     return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  n = pb_json_value_get_size (array);
+  statuses = g_ptr_array_new_full (n, g_object_unref);
+  entry = pb_json_value_get_first_child (array);
+  for (guint i = 0; i < n; i++, entry = pb_json_value_get_next (entry))
     {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) channels = NULL;
+      g_autofree const char **channels = NULL;
       g_autofree char *path = NULL;
-      JsonObject *entry;
       const char *api_name, *label;
 
-      if (!pb_json_get_array_object (array, i, "presenceStatuses", &path, &entry, error) ||
-          !pb_json_read_string (entry, path, "apiName", PB_JSON_REQUIRED, PB_JSON_ID, &api_name, error) ||
-          !pb_json_read_string (entry, path, "label", PB_JSON_REQUIRED, PB_JSON_STRING, &label, error) ||
-          !read_channels (entry, path, builder, error))
+      if (!pb_json_value_check_element_object (entry, i, "presenceStatuses", &path, error) ||
+          !pb_json_value_read_string (entry, path, "apiName", PB_JSON_REQUIRED, PB_JSON_ID, &api_name, error) ||
+          !pb_json_value_read_string (entry, path, "label", PB_JSON_REQUIRED, PB_JSON_STRING, &label, error) ||
+          !read_channels (entry, path, &channels, error))
         return FALSE;
 
-      channels = g_strv_builder_end (builder);
       /* Record ids differ between orgs and are not part of the file. */
-      g_ptr_array_add (statuses, pb_presence_status_new (api_name, label, NULL,
-                                                         (const char * const *)channels));
+      g_ptr_array_add (statuses, pb_presence_status_new (api_name, label, NULL, channels));
     }
 
   pb_configuration_set_presence_statuses (configuration, statuses);
@@ -219,29 +222,29 @@ read_presence_statuses (JsonObject       *root,
 /* stateToPresence values may be null (offline); presenceToState values not:
  * leaving a presence out is how it gets the default. */
 static gboolean
-read_mapping (JsonObject       *root,
-              const char       *key,
-              gboolean          state_to_presence,
-              PbConfiguration  *configuration,
-              GError          **error)
+read_mapping (const PbJsonValue  *root,
+              const char         *key,
+              gboolean            state_to_presence,
+              PbConfiguration    *configuration,
+              GError            **error)
 {
   PbJsonStringKind value_kind = state_to_presence ? PB_JSON_STRING_OR_NULL : PB_JSON_STRING;
-  g_autoptr(GList) members = NULL;
-  JsonNode *node;
-  JsonObject *mapping;
+  const PbJsonValue *mapping;
+  const PbJsonValue *member;
+  guint n;
 
-  if (!pb_json_read_container (root, NULL, key, PB_JSON_REQUIRED, JSON_NODE_OBJECT, &node, error))
+  if (!pb_json_value_read_container (root, NULL, key, PB_JSON_REQUIRED, PB_JSON_TYPE_OBJECT, &mapping, error))
     return FALSE;
 
   /* In file order, so the first error reported is the first in the file. */
-  mapping = json_node_get_object (node);
-  members = json_object_get_members (mapping);
-  for (const GList *l = members; l != NULL; l = l->next)
+  n = pb_json_value_get_size (mapping);
+  member = pb_json_value_get_first_child (mapping);
+  for (guint i = 0; i < n; i++, member = pb_json_value_get_next (member))
     {
-      const char *from = l->data;
+      const char *from = pb_json_value_get_key (member);
       const char *to;
 
-      if (!pb_json_check_string_node (json_object_get_member (mapping, from), value_kind, key, from, &to, error))
+      if (!pb_json_value_check_string (member, value_kind, key, from, &to, error))
         return FALSE;
 
       if (state_to_presence)
@@ -254,16 +257,16 @@ read_mapping (JsonObject       *root,
 }
 
 static gboolean
-read_switches (JsonObject       *root,
-               PbConfiguration  *configuration,
-               GError          **error)
+read_switches (const PbJsonValue  *root,
+               PbConfiguration    *configuration,
+               GError            **error)
 {
   gboolean revert;
   const char *post_call_state;
 
-  if (!pb_json_read_boolean (root, NULL, "revertToLastStatus", PB_JSON_REQUIRED, &revert, error) ||
-      !pb_json_read_string (root, NULL, "agentPostCallState", PB_JSON_REQUIRED, PB_JSON_STRING,
-                            &post_call_state, error))
+  if (!pb_json_value_read_boolean (root, NULL, "revertToLastStatus", PB_JSON_REQUIRED, &revert, error) ||
+      !pb_json_value_read_string (root, NULL, "agentPostCallState", PB_JSON_REQUIRED, PB_JSON_STRING,
+                                  &post_call_state, error))
     return FALSE;
 
   pb_configuration_set_revert_to_last_status (configuration, revert);
@@ -272,36 +275,49 @@ read_switches (JsonObject       *root,
 }
 
 static void
-read_extra (JsonObject      *root,
-            PbConfiguration *configuration)
+read_extra (const PbJsonValue *root,
+            PbConfiguration   *configuration)
 {
-  g_autoptr(GList) members = json_object_get_members (root);
   g_autoptr(JsonObject) extra = json_object_new ();
+  const PbJsonValue *member = pb_json_value_get_first_child (root);
+  guint n = pb_json_value_get_size (root);
 
-  for (const GList *l = members; l != NULL; l = l->next)
-    if (!is_known_key (l->data))
-      json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (root, l->data)));
+  for (guint i = 0; i < n; i++, member = pb_json_value_get_next (member))
+    if (!is_known_key (pb_json_value_get_key (member)))
+      json_object_set_member (extra, pb_json_value_get_key (member), pb_json_value_dup_node (member));
 
   pb_configuration_set_extra (configuration, extra);
 }
 
-static PbConfiguration *
-configuration_from_root (JsonNode  *root_node,
-                         GError   **error)
+/* The top level, an object: "top level: expected a JSON object" otherwise. */
+static const PbJsonValue *
+get_root_object (PbJsonTree  *tree,
+                 GError     **error)
 {
-  g_autoptr(PbConfiguration) configuration = NULL;
-  JsonObject *root;
+  const PbJsonValue *root = pb_json_tree_get_root (tree);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (pb_json_value_get_value_type (root) != PB_JSON_TYPE_OBJECT)
     {
       g_set_error_literal (error, PB_ERROR, PB_ERROR_INVALID_FILE,
                            _("top level: expected a JSON object"));
       return NULL;
     }
-  root = json_node_get_object (root_node);
+
+  return root;
+}
+
+static PbConfiguration *
+configuration_from_tree (PbJsonTree  *tree,
+                         GError     **error)
+{
+  g_autoptr(PbConfiguration) configuration = NULL;
+  const PbJsonValue *root = get_root_object (tree, error);
+
+  if (root == NULL)
+    return NULL;
 
   /* The header first: a newer version may have changed everything else. */
-  if (!pb_json_check_header (root, &config_format, error))
+  if (!pb_json_tree_check_header (root, &config_format, error))
     return NULL;
 
   configuration = pb_configuration_new ();
@@ -333,16 +349,16 @@ PbConfiguration *
 pb_config_file_load_bytes (GBytes  *bytes,
                            GError **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PbJsonTree) tree = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = pb_json_parse (bytes, &config_format, error);
-  if (root == NULL)
+  tree = pb_json_tree_parse (bytes, &config_format, error);
+  if (tree == NULL)
     return NULL;
 
-  return configuration_from_root (root, error);
+  return configuration_from_tree (tree, error);
 }
 
 /**
@@ -614,25 +630,38 @@ append_agent_state (GString  *out,
   append_nullable_string (out, pb_agent_state_get_major_id (state));
 }
 
-static void
-append_presence_status (GString  *out,
-                        gpointer  item)
+/**
+ * pb_config_file_append_channels:
+ *
+ * A status's service channels as the file writes them, a JSON array; the
+ * store keeps them the same way.
+ */
+void
+pb_config_file_append_channels (GString            *out,
+                                const char * const *channels)
 {
-  PbPresenceStatus *status = item;
-  const char * const *channels = pb_presence_status_get_channels (status);
-
-  g_string_append (out, "\"apiName\": ");
-  append_string (out, pb_presence_status_get_api_name (status));
-  g_string_append (out, ", \"label\": ");
-  append_string (out, pb_presence_status_get_label (status));
-  g_string_append (out, ", \"channels\": [");
+  g_string_append_c (out, '[');
   for (guint c = 0; channels != NULL && channels[c] != NULL; c++)
     {
       if (c > 0)
         g_string_append (out, ", ");
       append_string (out, channels[c]);
     }
-  g_string_append (out, "]");
+  g_string_append_c (out, ']');
+}
+
+static void
+append_presence_status (GString  *out,
+                        gpointer  item)
+{
+  PbPresenceStatus *status = item;
+
+  g_string_append (out, "\"apiName\": ");
+  append_string (out, pb_presence_status_get_api_name (status));
+  g_string_append (out, ", \"label\": ");
+  append_string (out, pb_presence_status_get_label (status));
+  g_string_append (out, ", \"channels\": ");
+  pb_config_file_append_channels (out, pb_presence_status_get_channels (status));
 }
 
 /* @as_file: Logged out is written as what it always is, offline
@@ -997,25 +1026,17 @@ pb_config_file_load_mapping (PbConfiguration  *configuration,
                              GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root_node = NULL;
-  JsonObject *root;
+  g_autoptr(PbJsonTree) tree = NULL;
+  const PbJsonValue *root;
 
   g_return_val_if_fail (PB_IS_CONFIGURATION (configuration), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = g_bytes_new_static (data, length);
-  root_node = pb_json_parse (bytes, &config_format, error);
-  if (root_node == NULL)
+  tree = pb_json_tree_parse (bytes, &config_format, error);
+  if (tree == NULL || (root = get_root_object (tree, error)) == NULL)
     return FALSE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    {
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_INVALID_FILE,
-                           _("top level: expected a JSON object"));
-      return FALSE;
-    }
-  root = json_node_get_object (root_node);
 
   if (!read_mapping (root, "presenceToState", FALSE, configuration, error) ||
       !read_mapping (root, "stateToPresence", TRUE, configuration, error) ||

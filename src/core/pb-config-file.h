@@ -37,6 +37,10 @@ gboolean         pb_config_file_save_path  (PbConfiguration  *configuration,
                                             const char       *path,
                                             GError          **error);
 
+/* A status's channels as a JSON array, as in the file (docs/store.md). */
+void             pb_config_file_append_channels (GString            *out,
+                                                 const char * const *channels);
+
 /* The mapping alone (docs/store.md): what the store keeps for a draft or a
  * revision, next to its lists. */
 char            *pb_config_file_mapping_to_data (PbConfiguration  *configuration,

@@ -517,6 +517,9 @@ pb_configuration_lists_equal (PbConfiguration *a,
   g_return_val_if_fail (PB_IS_CONFIGURATION (a), FALSE);
   g_return_val_if_fail (PB_IS_CONFIGURATION (b), FALSE);
 
+  if (a == b)
+    return TRUE;
+
   return states_equal (G_LIST_MODEL (a->agent_states), G_LIST_MODEL (b->agent_states)) &&
          statuses_equal (G_LIST_MODEL (a->presence_statuses), G_LIST_MODEL (b->presence_statuses));
 }

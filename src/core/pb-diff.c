@@ -74,7 +74,7 @@ diff_agent_states (PbConfiguration *before,
           pb_configuration_lookup_state (after, id) != NULL)
         continue;
 
-      path = g_strdup_printf ("agentStates[id=%s]", id);
+      path = g_strconcat ("agentStates[id=", id, "]", NULL);
       name = pb_configuration_dup_state_display_name (before, id);
       description = g_strdup_printf (_("Agent state %s removed"), name);
       add_change (changes, PB_CHANGE_REMOVED, path, name, NULL, description);
@@ -94,7 +94,7 @@ diff_agent_states (PbConfiguration *before,
       old_state = pb_configuration_lookup_state (before, id);
       if (old_state == NULL)
         {
-          g_autofree char *path = g_strdup_printf ("agentStates[id=%s]", id);
+          g_autofree char *path = g_strconcat ("agentStates[id=", id, "]", NULL);
           g_autofree char *name = pb_configuration_dup_state_display_name (after, id);
           g_autofree char *description = g_strdup_printf (_("Agent state %s added"), name);
 
@@ -176,7 +176,7 @@ diff_presence_statuses (PbConfiguration *before,
           pb_configuration_lookup_presence (after, api_name) != NULL)
         continue;
 
-      path = g_strdup_printf ("presenceStatuses[apiName=%s]", api_name);
+      path = g_strconcat ("presenceStatuses[apiName=", api_name, "]", NULL);
       description = g_strdup_printf (_("Presence status “%s” removed"), label);
       add_change (changes, PB_CHANGE_REMOVED, path, label, NULL, description);
     }
@@ -194,7 +194,7 @@ diff_presence_statuses (PbConfiguration *before,
       old_status = pb_configuration_lookup_presence (before, api_name);
       if (old_status == NULL)
         {
-          g_autofree char *path = g_strdup_printf ("presenceStatuses[apiName=%s]", api_name);
+          g_autofree char *path = g_strconcat ("presenceStatuses[apiName=", api_name, "]", NULL);
           g_autofree char *description = g_strdup_printf (_("Presence status “%s” added"), label);
 
           add_change (changes, PB_CHANGE_ADDED, path, NULL, label, description);
@@ -269,6 +269,7 @@ diff_presence_mappings (PbConfiguration *before,
   g_autoptr(GPtrArray) old_keys = pb_configuration_list_presence_mappings (before);
   g_autoptr(GPtrArray) new_keys = pb_configuration_list_presence_mappings (after);
   g_autoptr(GPtrArray) keys = merge_keys (old_keys, new_keys);
+  g_autofree char *ready = pb_configuration_dup_state_display_name (after, PB_STATE_ID_READY);
 
   for (guint i = 0; i < keys->len; i++)
     {
@@ -293,8 +294,6 @@ diff_presence_mappings (PbConfiguration *before,
 
       if (old_state == NULL)
         {
-          g_autofree char *ready = pb_configuration_dup_state_display_name (after, PB_STATE_ID_READY);
-
           kind = PB_CHANGE_ADDED;
           if (g_strcmp0 (new_state, PB_STATE_ID_READY) == 0)
             /* Translators: a presence label, the name of Ready. */
@@ -307,8 +306,6 @@ diff_presence_mappings (PbConfiguration *before,
         }
       else if (new_state == NULL)
         {
-          g_autofree char *ready = pb_configuration_dup_state_display_name (after, PB_STATE_ID_READY);
-
           kind = PB_CHANGE_REMOVED;
           /* Translators: a presence label, a state name, the name of Ready. */
           description = g_strdup_printf (_("“%s” no longer sets %s and uses the default mapping, %s"),
@@ -326,13 +323,14 @@ diff_presence_mappings (PbConfiguration *before,
     }
 }
 
-/* The display value of a state → presence entry: the label, or "Offline". */
+/* The display value of a state → presence entry: the label, or @offline. */
 static const char *
 entry_value (PbConfiguration *config,
-             const char      *api_name)
+             const char      *api_name,
+             const char      *offline)
 {
   if (api_name == NULL)
-    return C_("presence", "Offline");
+    return offline;
 
   return pb_configuration_get_presence_label (config, api_name);
 }
@@ -345,6 +343,7 @@ diff_state_mappings (PbConfiguration *before,
   g_autoptr(GPtrArray) old_keys = pb_configuration_list_state_mappings (before);
   g_autoptr(GPtrArray) new_keys = pb_configuration_list_state_mappings (after);
   g_autoptr(GPtrArray) keys = merge_keys (old_keys, new_keys);
+  const char *offline = C_("presence", "Offline");
 
   for (guint i = 0; i < keys->len; i++)
     {
@@ -353,8 +352,8 @@ diff_state_mappings (PbConfiguration *before,
       const char *new_presence = NULL;
       gboolean had_entry = pb_configuration_get_state_mapping (before, state_id, &old_presence);
       gboolean has_entry = pb_configuration_get_state_mapping (after, state_id, &new_presence);
-      const char *old_value = had_entry ? entry_value (before, old_presence) : NULL;
-      const char *new_value = has_entry ? entry_value (after, new_presence) : NULL;
+      const char *old_value = had_entry ? entry_value (before, old_presence, offline) : NULL;
+      const char *new_value = has_entry ? entry_value (after, new_presence, offline) : NULL;
       g_autofree char *path = NULL;
       g_autofree char *name = NULL;
       g_autofree char *description = NULL;

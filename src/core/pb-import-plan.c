@@ -59,7 +59,6 @@ pb_import_plan_new (PbStore          *store,
 {
   g_autoptr(PbImportPlan) self = NULL;
   g_autoptr(PbProfile) target = NULL;
-  g_autoptr(GListModel) findings = NULL;
 
   g_return_val_if_fail (PB_IS_STORE (store), NULL);
   g_return_val_if_fail (profile_name == NULL || *profile_name != '\0', NULL);
@@ -71,7 +70,7 @@ pb_import_plan_new (PbStore          *store,
     return NULL;
 
   self = g_object_new (PB_TYPE_IMPORT_PLAN, NULL);
-  self->imported = pb_configuration_copy (imported);
+  self->imported = g_object_ref (imported);
   self->profile_name = g_strdup (profile_name);
   self->target_name = g_strdup (pb_profile_get_name (target));
   self->creates_profile = pb_profile_get_id (target) == 0;
@@ -79,7 +78,7 @@ pb_import_plan_new (PbStore          *store,
   if (self->creates_profile)
     {
       self->current = pb_configuration_new ();
-      self->landing = pb_configuration_copy (imported);
+      self->landing = g_object_ref (imported);
     }
   else if ((self->current = pb_store_load_draft (store, target, error)) == NULL ||
            (self->landing = pb_store_prepare_import (store, target, imported, error)) == NULL)
@@ -96,8 +95,7 @@ pb_import_plan_new (PbStore          *store,
   else
     self->list_changes = pb_diff_configurations (self->landing, imported);
 
-  findings = pb_checks_run (self->landing);
-  self->n_errors = pb_checks_count (findings, PB_SEVERITY_ERROR);
+  self->n_errors = pb_checks_count_errors (self->landing);
 
   return g_steal_pointer (&self);
 }

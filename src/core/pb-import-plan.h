@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (PbImportPlan, pb_import_plan, PB, IMPORT_PLAN, GObject)
  * without a name the default profile — or, in a store with no profile, a
  * new one named after the file's org (else "Default"). With several
  * profiles and none the default, there is no target: PB_ERROR_NOT_FOUND,
- * saying how to pick one. Planning only reads the store. */
+ * saying how to pick one. Planning only reads the store. The plan keeps
+ * @imported, which must not change from then on (the _async variant plans
+ * on a copy). */
 PbImportPlan    *pb_import_plan_new                      (PbStore             *store,
                                                           const char          *profile_name,
                                                           PbConfiguration     *imported,

@@ -423,16 +423,309 @@ set_unexpected_character_error (GError     **error,
   return set_error_at (error, text, offset, _("unexpected character U+%04X"), c);
 }
 
-/* *@n_members counts the members of all objects (one ':' each), which the
- * tree then has unless a key appeared twice in an object. */
+/* The tree, built as the pre-scan reads the tokens */
+
+struct _PbJsonValue
+{
+  PbJsonType  type;
+  guint32     size;   /* members or elements */
+  guint32     span;   /* values in this one's subtree, itself included */
+  guint32     length; /* of a number's text */
+  const char *key;    /* a member's key */
+  union {
+    const char *string; /* decoded */
+    const char *number; /* its text in the document */
+    gboolean    boolean;
+  };
+};
+
+struct _PbJsonTree
+{
+  GBytes      *bytes;   /* numbers point into it */
+  PbJsonValue *values;  /* in file order, each container before its children */
+  char        *strings; /* the decoded strings and keys */
+};
+
+/* What the grammar allows next. */
+typedef enum
+{
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_CLOSE, /* after "[" */
+  EXPECT_KEY,            /* after "," in an object */
+  EXPECT_KEY_OR_CLOSE,   /* after "{" */
+  EXPECT_COLON,
+  EXPECT_COMMA_OR_CLOSE,
+  EXPECT_END,
+} Expect;
+
+typedef struct
+{
+  GArray     *values;
+  char       *strings;      /* room for every string: none decodes longer than its token */
+  gsize       n_string_bytes;
+  guint      *open;         /* the containers open, innermost last */
+  guint       depth;
+  Expect      expect;
+  const char *key;          /* read, its value not yet */
+  /* Grammar the pre-scan does not check, or a key twice in an object:
+   * json-glib then finds the same and says it in its words. */
+  gboolean    refused;
+} TreeBuilder;
+
+static void
+tree_builder_init (TreeBuilder *builder,
+                   gsize        length,
+                   guint        max_depth)
+{
+  /* A value takes at least about this many bytes of a large file. */
+  builder->values = g_array_sized_new (FALSE, FALSE, sizeof (PbJsonValue), length / 12 + 16);
+  builder->strings = g_malloc (length + 1);
+  builder->n_string_bytes = 0;
+  builder->open = g_new (guint, max_depth);
+  builder->depth = 0;
+  builder->expect = EXPECT_VALUE;
+  builder->key = NULL;
+  builder->refused = FALSE;
+}
+
+static void
+tree_builder_clear (TreeBuilder *builder)
+{
+  g_clear_pointer (&builder->values, g_array_unref);
+  g_clear_pointer (&builder->strings, g_free);
+  g_clear_pointer (&builder->open, g_free);
+}
+
+/* @start and @end delimit the text between the quotes, which the pre-scan
+ * has checked: escapes are well-formed, surrogates paired, no NUL. */
+static const char *
+tree_builder_add_string (TreeBuilder *builder,
+                         const char  *start,
+                         const char  *end)
+{
+  char *decoded = builder->strings + builder->n_string_bytes;
+  char *out = decoded;
+  const char *p = start;
+
+  while (p < end)
+    {
+      const char *backslash = memchr (p, '\\', end - p);
+      gsize plain = (backslash != NULL ? backslash : end) - p;
+      gunichar unit, low;
+
+      memcpy (out, p, plain);
+      out += plain;
+      p += plain;
+      if (p == end)
+        break;
+
+      switch (p[1])
+        {
+        case 'b': *out++ = '\b'; break;
+        case 'f': *out++ = '\f'; break;
+        case 'n': *out++ = '\n'; break;
+        case 'r': *out++ = '\r'; break;
+        case 't': *out++ = '\t'; break;
+        case 'u':
+          read_code_unit (p, 6, 2, &unit);
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              read_code_unit (p, 12, 8, &low);
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          out += g_unichar_to_utf8 (unit, out);
+          p += 4;
+          break;
+        default: /* '"', '\\' and '/' stand for themselves */
+          *out++ = p[1];
+        }
+      p += 2;
+    }
+
+  *out++ = '\0';
+  builder->n_string_bytes = out - builder->strings;
+  return decoded;
+}
+
+static PbJsonValue *
+tree_builder_add (TreeBuilder *builder,
+                  PbJsonType   type)
+{
+  PbJsonValue value = { .type = type, .span = 1, .key = builder->key };
+
+  builder->key = NULL;
+  if (builder->depth > 0)
+    g_array_index (builder->values, PbJsonValue, builder->open[builder->depth - 1]).size++;
+  g_array_append_val (builder->values, value);
+
+  builder->expect = builder->depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
+  return &g_array_index (builder->values, PbJsonValue, builder->values->len - 1);
+}
+
+/* Pairs for small objects (entries have three members), a set for the
+ * mappings' thousands. */
 static gboolean
-prescan (const char  *text,
-         gsize        length,
-         guint        max_depth,
-         gsize       *n_members,
-         GError     **error)
+object_has_duplicate_key (const PbJsonValue *object)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  const PbJsonValue *member = pb_json_value_get_first_child (object);
+
+  if (object->size <= 8)
+    {
+      for (guint i = 0; i < object->size; i++, member = pb_json_value_get_next (member))
+        for (const PbJsonValue *other = pb_json_value_get_next (member);
+             other < object + object->span;
+             other = pb_json_value_get_next (other))
+          if (strcmp (member->key, other->key) == 0)
+            return TRUE;
+
+      return FALSE;
+    }
+
+  keys = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < object->size; i++, member = pb_json_value_get_next (member))
+    if (!g_hash_table_add (keys, (gpointer)member->key))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+tree_builder_close (TreeBuilder *builder,
+                    PbJsonType   type)
+{
+  guint index;
+  PbJsonValue *container;
+
+  if (builder->depth == 0)
+    {
+      builder->refused = TRUE;
+      return;
+    }
+
+  index = builder->open[builder->depth - 1];
+  container = &g_array_index (builder->values, PbJsonValue, index);
+  if (container->type != type ||
+      (builder->expect != EXPECT_COMMA_OR_CLOSE &&
+       builder->expect != (type == PB_JSON_TYPE_OBJECT ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE)))
+    {
+      builder->refused = TRUE;
+      return;
+    }
+
+  builder->depth--;
+  container->span = builder->values->len - index;
+  if (type == PB_JSON_TYPE_OBJECT && object_has_duplicate_key (container))
+    builder->refused = TRUE;
+  builder->expect = builder->depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
+}
+
+/* The token at @start, up to @end, which the pre-scan has checked. */
+static void
+tree_builder_take (TreeBuilder *builder,
+                   const char  *text,
+                   gsize        start,
+                   gsize        end)
+{
+  gboolean wants_value = builder->expect == EXPECT_VALUE || builder->expect == EXPECT_VALUE_OR_CLOSE;
+  PbJsonValue *value;
+
+  if (builder->refused)
+    return;
+
+  switch (text[start])
+    {
+    case '{':
+    case '[':
+      if (!wants_value)
+        break;
+      tree_builder_add (builder, text[start] == '{' ? PB_JSON_TYPE_OBJECT : PB_JSON_TYPE_ARRAY);
+      /* The pre-scan has refused anything deeper than the open stack. */
+      builder->open[builder->depth++] = builder->values->len - 1;
+      builder->expect = text[start] == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+      return;
+
+    case '}':
+      tree_builder_close (builder, PB_JSON_TYPE_OBJECT);
+      return;
+
+    case ']':
+      tree_builder_close (builder, PB_JSON_TYPE_ARRAY);
+      return;
+
+    case ':':
+      if (builder->expect != EXPECT_COLON)
+        break;
+      builder->expect = EXPECT_VALUE;
+      return;
+
+    case ',':
+      if (builder->expect != EXPECT_COMMA_OR_CLOSE)
+        break;
+      builder->expect = g_array_index (builder->values, PbJsonValue,
+                                       builder->open[builder->depth - 1]).type == PB_JSON_TYPE_OBJECT
+                        ? EXPECT_KEY : EXPECT_VALUE;
+      return;
+
+    case '"':
+      if (builder->expect == EXPECT_KEY || builder->expect == EXPECT_KEY_OR_CLOSE)
+        {
+          builder->key = tree_builder_add_string (builder, text + start + 1, text + end - 1);
+          builder->expect = EXPECT_COLON;
+          return;
+        }
+      if (!wants_value)
+        break;
+      value = tree_builder_add (builder, PB_JSON_TYPE_STRING);
+      value->string = tree_builder_add_string (builder, text + start + 1, text + end - 1);
+      return;
+
+    case 't':
+    case 'f':
+      if (!wants_value)
+        break;
+      value = tree_builder_add (builder, PB_JSON_TYPE_BOOLEAN);
+      value->boolean = text[start] == 't';
+      return;
+
+    case 'n':
+      if (!wants_value)
+        break;
+      tree_builder_add (builder, PB_JSON_TYPE_NULL);
+      return;
+
+    default: /* a number */
+      if (!wants_value)
+        break;
+      {
+        gboolean is_integer;
+
+        /* json-glib's rule too: a fraction or an exponent makes a double. */
+        number_is_well_formed (text + start, text + end, &is_integer);
+        value = tree_builder_add (builder, is_integer ? PB_JSON_TYPE_INTEGER : PB_JSON_TYPE_DOUBLE);
+      }
+      value->number = text + start;
+      value->length = end - start;
+      return;
+    }
+
+  builder->refused = TRUE;
+}
+
+/* *@n_members counts the members of all objects (one ':' each), which the
+ * tree then has unless a key appeared twice in an object. With @builder,
+ * every token also goes into its tree. */
+static gboolean
+prescan (const char   *text,
+         gsize         length,
+         guint         max_depth,
+         gsize        *n_members,
+         TreeBuilder  *builder,
+         GError      **error)
 {
   gsize i = 0;
+  gsize start;
   guint depth = 0;
   gboolean seen_token = FALSE;
   gboolean document_closed = FALSE;
@@ -461,6 +754,7 @@ prescan (const char  *text,
       after_comma = c == ',';
       if (after_comma)
         last_comma = i;
+      start = i;
 
       switch (c)
         {
@@ -514,6 +808,9 @@ prescan (const char  *text,
            * go on parsing what follows it, and leak it (json-glib 1.6). */
           document_closed = depth == 0;
         }
+
+      if (builder != NULL)
+        tree_builder_take (builder, text, start, i);
     }
 
   if (!seen_token)
@@ -735,6 +1032,18 @@ pb_json_node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+static gboolean
+set_string_kind_error (GError           **error,
+                       const char        *parent,
+                       const char        *key,
+                       PbJsonStringKind   kind)
+{
+  return pb_json_set_path_error (error, parent, key,
+                                 kind == PB_JSON_STRING_OR_NULL ? _("expected a string or null") :
+                                 kind == PB_JSON_ID ? _("expected a non-empty string") :
+                                 _("expected a string"));
+}
+
 gboolean
 pb_json_check_string_node (JsonNode          *node,
                            PbJsonStringKind   kind,
@@ -750,14 +1059,11 @@ pb_json_check_string_node (JsonNode          *node,
     }
 
   if (!pb_json_node_holds (node, G_TYPE_STRING))
-    return pb_json_set_path_error (error, parent, key,
-                                   kind == PB_JSON_STRING_OR_NULL ? _("expected a string or null") :
-                                   kind == PB_JSON_ID ? _("expected a non-empty string") :
-                                   _("expected a string"));
+    return set_string_kind_error (error, parent, key, kind);
 
   *value = json_node_get_string (node);
   if (kind == PB_JSON_ID && **value == '\0')
-    return pb_json_set_path_error (error, parent, key, _("expected a non-empty string"));
+    return set_string_kind_error (error, parent, key, kind);
 
   return TRUE;
 }
@@ -856,6 +1162,20 @@ pb_json_read_int (JsonObject      *object,
   return TRUE;
 }
 
+static gboolean
+set_container_error (GError         **error,
+                     const char      *parent,
+                     const char      *key,
+                     PbJsonPresence   presence,
+                     gboolean         array)
+{
+  if (array)
+    return pb_json_set_path_error (error, parent, key, _("expected an array"));
+  if (presence == PB_JSON_OPTIONAL)
+    return pb_json_set_path_error (error, parent, key, _("expected an object or null"));
+  return pb_json_set_path_error (error, parent, key, _("expected an object"));
+}
+
 gboolean
 pb_json_read_container (JsonObject      *object,
                         const char      *parent,
@@ -870,11 +1190,7 @@ pb_json_read_container (JsonObject      *object,
   if (*node == NULL || JSON_NODE_TYPE (*node) == type)
     return TRUE;
 
-  if (type == JSON_NODE_ARRAY)
-    return pb_json_set_path_error (error, parent, key, _("expected an array"));
-  if (presence == PB_JSON_OPTIONAL)
-    return pb_json_set_path_error (error, parent, key, _("expected an object or null"));
-  return pb_json_set_path_error (error, parent, key, _("expected an object"));
+  return set_container_error (error, parent, key, presence, type == JSON_NODE_ARRAY);
 }
 
 static gboolean
@@ -901,25 +1217,23 @@ set_not_this_format_error (GError             **error,
   return FALSE;
 }
 
-gboolean
-pb_json_check_header (JsonObject          *root,
-                      const PbJsonFormat  *format,
-                      GError             **error)
+/* @format_value: "format" if a string; @version if an integer. */
+static gboolean
+check_header (const char          *format_value,
+              gboolean             has_version,
+              gboolean             version_is_integer,
+              gint64               version,
+              const PbJsonFormat  *format,
+              GError             **error)
 {
-  JsonNode *node = json_object_get_member (root, "format");
-  gint64 version;
-
-  if (node == NULL || !pb_json_node_holds (node, G_TYPE_STRING) ||
-      g_strcmp0 (json_node_get_string (node), format->format) != 0)
+  if (g_strcmp0 (format_value, format->format) != 0)
     return set_not_this_format_error (error, format);
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL)
+  if (!has_version)
     return pb_json_set_path_error (error, NULL, "version", _("missing"));
-  if (!pb_json_node_holds (node, G_TYPE_INT64))
+  if (!version_is_integer)
     return pb_json_set_path_error (error, NULL, "version", _("expected a whole number"));
 
-  version = json_node_get_int (node);
   if (version < 1)
     return pb_json_set_path_error (error, NULL, "version", _("expected a whole number of 1 or more"));
 
@@ -940,6 +1254,37 @@ pb_json_check_header (JsonObject          *root,
 }
 
 gboolean
+pb_json_check_header (JsonObject          *root,
+                      const PbJsonFormat  *format,
+                      GError             **error)
+{
+  JsonNode *format_node = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  gboolean version_is_integer = version != NULL && pb_json_node_holds (version, G_TYPE_INT64);
+
+  return check_header (format_node != NULL && pb_json_node_holds (format_node, G_TYPE_STRING)
+                       ? json_node_get_string (format_node) : NULL,
+                       version != NULL,
+                       version_is_integer,
+                       version_is_integer ? json_node_get_int (version) : 0,
+                       format, error);
+}
+
+static gboolean
+check_element_is_object (gboolean     is_object,
+                         guint        index,
+                         const char  *array_path,
+                         char       **entry_path,
+                         GError     **error)
+{
+  *entry_path = g_strdup_printf ("%s[%u]", array_path, index);
+  if (!is_object)
+    return pb_json_set_path_error (error, NULL, *entry_path, _("expected an object"));
+
+  return TRUE;
+}
+
+gboolean
 pb_json_get_array_object (JsonArray   *array,
                           guint        index,
                           const char  *array_path,
@@ -949,9 +1294,8 @@ pb_json_get_array_object (JsonArray   *array,
 {
   JsonNode *node = json_array_get_element (array, index);
 
-  *entry_path = g_strdup_printf ("%s[%u]", array_path, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return pb_json_set_path_error (error, NULL, *entry_path, _("expected an object"));
+  if (!check_element_is_object (JSON_NODE_HOLDS_OBJECT (node), index, array_path, entry_path, error))
+    return FALSE;
 
   *entry = json_node_get_object (node);
   return TRUE;
@@ -1047,35 +1391,37 @@ pb_json_read_file (const char          *path,
   return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
 }
 
-JsonNode *
-pb_json_parse (GBytes              *bytes,
-               const PbJsonFormat  *format,
-               GError             **error)
+/* Passes 1 and 2; *@text and *@length then skip a BOM. */
+static gboolean
+check_text (GBytes              *bytes,
+            const PbJsonFormat  *format,
+            TreeBuilder         *builder,
+            const char         **text,
+            gsize               *length,
+            gsize               *n_members,
+            GError             **error)
 {
-  JsonNode *root;
-  const char *text;
-  gsize length;
-  gsize n_members = 0;
+  *text = g_bytes_get_data (bytes, length);
+  if (*text == NULL)
+    *text = "";
+  *n_members = 0;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (format != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (*length > format->max_size)
+    return set_too_large_error (error, format, *length);
 
-  text = g_bytes_get_data (bytes, &length);
-  if (text == NULL)
-    text = "";
+  return check_encoding (text, length, error) &&
+         prescan (*text, *length, format->max_depth, n_members, builder, error);
+}
 
-  if (length > format->max_size)
-    {
-      set_too_large_error (error, format, length);
-      return NULL;
-    }
+/* Pass 3 by json-glib, on text the pre-scan has passed. */
+static JsonNode *
+parse_checked_text (const char  *text,
+                    gsize        length,
+                    gsize        n_members,
+                    GError     **error)
+{
+  JsonNode *root = parse_json (text, length, FALSE, error);
 
-  if (!check_encoding (&text, &length, error) ||
-      !prescan (text, length, format->max_depth, &n_members, error))
-    return NULL;
-
-  root = parse_json (text, length, FALSE, error);
   if (root == NULL)
     return NULL;
 
@@ -1089,4 +1435,356 @@ pb_json_parse (GBytes              *bytes,
     }
 
   return root;
+}
+
+JsonNode *
+pb_json_parse (GBytes              *bytes,
+               const PbJsonFormat  *format,
+               GError             **error)
+{
+  const char *text;
+  gsize length;
+  gsize n_members;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_text (bytes, format, NULL, &text, &length, &n_members, error))
+    return NULL;
+
+  return parse_checked_text (text, length, n_members, error);
+}
+
+/**
+ * pb_json_tree_parse:
+ *
+ * What pb_json_parse() reads, refused alike, as a #PbJsonTree: the tree is
+ * built by the pre-scan's single pass. Only a document with an error the
+ * pre-scan leaves to json-glib (its grammar, a key twice in an object) goes
+ * through json-glib, for its message.
+ */
+PbJsonTree *
+pb_json_tree_parse (GBytes              *bytes,
+                    const PbJsonFormat  *format,
+                    GError             **error)
+{
+  TreeBuilder builder;
+  PbJsonTree *tree;
+  const char *text;
+  gsize length;
+  gsize n_members;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  tree_builder_init (&builder, g_bytes_get_size (bytes), format->max_depth);
+  if (!check_text (bytes, format, &builder, &text, &length, &n_members, error))
+    {
+      tree_builder_clear (&builder);
+      return NULL;
+    }
+
+  if (builder.refused || builder.expect != EXPECT_END)
+    {
+      JsonNode *root = parse_checked_text (text, length, n_members, error);
+
+      /* The builder refuses what json-glib refuses; anything else is a bug
+       * here, which the fuzzers stop at. */
+      if (root != NULL)
+        {
+          g_critical ("A JSON document json-glib reads was refused");
+          json_node_unref (root);
+          g_set_error (error, PB_ERROR, PB_ERROR_INVALID_FILE, _("not valid JSON: %s"), "?");
+        }
+      tree_builder_clear (&builder);
+      return NULL;
+    }
+
+  tree = g_new (PbJsonTree, 1);
+  tree->bytes = g_bytes_ref (bytes);
+  tree->values = (PbJsonValue *)g_array_free (g_steal_pointer (&builder.values), FALSE);
+  tree->strings = g_steal_pointer (&builder.strings);
+  tree_builder_clear (&builder);
+
+  return tree;
+}
+
+void
+pb_json_tree_free (PbJsonTree *tree)
+{
+  if (tree == NULL)
+    return;
+
+  g_bytes_unref (tree->bytes);
+  g_free (tree->values);
+  g_free (tree->strings);
+  g_free (tree);
+}
+
+const PbJsonValue *
+pb_json_tree_get_root (PbJsonTree *tree)
+{
+  g_return_val_if_fail (tree != NULL, NULL);
+  return tree->values;
+}
+
+PbJsonType
+pb_json_value_get_value_type (const PbJsonValue *value)
+{
+  return value->type;
+}
+
+guint
+pb_json_value_get_size (const PbJsonValue *value)
+{
+  return value->size;
+}
+
+const PbJsonValue *
+pb_json_value_get_first_child (const PbJsonValue *value)
+{
+  return value->size > 0 ? value + 1 : NULL;
+}
+
+const PbJsonValue *
+pb_json_value_get_next (const PbJsonValue *value)
+{
+  return value + value->span;
+}
+
+const char *
+pb_json_value_get_key (const PbJsonValue *value)
+{
+  return value->key;
+}
+
+const char *
+pb_json_value_get_string (const PbJsonValue *value)
+{
+  g_return_val_if_fail (value->type == PB_JSON_TYPE_STRING, NULL);
+  return value->string;
+}
+
+gint64
+pb_json_value_get_int (const PbJsonValue *value)
+{
+  /* The pre-scan has checked the range: at most 20 characters. */
+  char number[24];
+
+  g_return_val_if_fail (value->type == PB_JSON_TYPE_INTEGER, 0);
+  g_return_val_if_fail (value->length < sizeof number, 0);
+
+  memcpy (number, value->number, value->length);
+  number[value->length] = '\0';
+
+  return g_ascii_strtoll (number, NULL, 10);
+}
+
+gboolean
+pb_json_value_get_boolean (const PbJsonValue *value)
+{
+  g_return_val_if_fail (value->type == PB_JSON_TYPE_BOOLEAN, FALSE);
+  return value->boolean;
+}
+
+const PbJsonValue *
+pb_json_value_get_member (const PbJsonValue *object,
+                          const char        *key)
+{
+  const PbJsonValue *member = pb_json_value_get_first_child (object);
+
+  g_return_val_if_fail (object->type == PB_JSON_TYPE_OBJECT, NULL);
+
+  for (guint i = 0; i < object->size; i++, member = pb_json_value_get_next (member))
+    if (strcmp (member->key, key) == 0)
+      return member;
+
+  return NULL;
+}
+
+JsonNode *
+pb_json_value_dup_node (const PbJsonValue *value)
+{
+  const PbJsonValue *child = pb_json_value_get_first_child (value);
+  JsonNode *node;
+
+  switch (value->type)
+    {
+    case PB_JSON_TYPE_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), value->boolean);
+
+    case PB_JSON_TYPE_INTEGER:
+      return json_node_init_int (json_node_alloc (), pb_json_value_get_int (value));
+
+    case PB_JSON_TYPE_DOUBLE:
+      {
+        g_autofree char *number = g_strndup (value->number, value->length);
+
+        return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+      }
+
+    case PB_JSON_TYPE_STRING:
+      return json_node_init_string (json_node_alloc (), value->string);
+
+    case PB_JSON_TYPE_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (value->size);
+
+        for (guint i = 0; i < value->size; i++, child = pb_json_value_get_next (child))
+          json_array_add_element (array, pb_json_value_dup_node (child));
+        node = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (node, array);
+        return node;
+      }
+
+    case PB_JSON_TYPE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        for (guint i = 0; i < value->size; i++, child = pb_json_value_get_next (child))
+          json_object_set_member (object, child->key, pb_json_value_dup_node (child));
+        node = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (node, object);
+        return node;
+      }
+
+    case PB_JSON_TYPE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+/* *@member is NULL when an optional member is missing or null. */
+static gboolean
+value_get_member (const PbJsonValue   *object,
+                  const char          *parent,
+                  const char          *key,
+                  PbJsonPresence       presence,
+                  const PbJsonValue  **member,
+                  GError             **error)
+{
+  *member = pb_json_value_get_member (object, key);
+
+  if (*member == NULL && presence == PB_JSON_REQUIRED)
+    return pb_json_set_path_error (error, parent, key, _("missing"));
+
+  if (*member != NULL && presence == PB_JSON_OPTIONAL && (*member)->type == PB_JSON_TYPE_NULL)
+    *member = NULL;
+
+  return TRUE;
+}
+
+gboolean
+pb_json_value_check_string (const PbJsonValue  *value,
+                            PbJsonStringKind    kind,
+                            const char         *parent,
+                            const char         *key,
+                            const char        **string,
+                            GError            **error)
+{
+  if (kind == PB_JSON_STRING_OR_NULL && value->type == PB_JSON_TYPE_NULL)
+    {
+      *string = NULL;
+      return TRUE;
+    }
+
+  if (value->type != PB_JSON_TYPE_STRING)
+    return set_string_kind_error (error, parent, key, kind);
+
+  *string = value->string;
+  if (kind == PB_JSON_ID && **string == '\0')
+    return set_string_kind_error (error, parent, key, kind);
+
+  return TRUE;
+}
+
+gboolean
+pb_json_value_read_string (const PbJsonValue  *object,
+                           const char         *parent,
+                           const char         *key,
+                           PbJsonPresence      presence,
+                           PbJsonStringKind    kind,
+                           const char        **string,
+                           GError            **error)
+{
+  const PbJsonValue *member;
+
+  *string = NULL;
+  if (!value_get_member (object, parent, key, presence, &member, error))
+    return FALSE;
+  if (member == NULL)
+    return TRUE;
+
+  return pb_json_value_check_string (member, kind, parent, key, string, error);
+}
+
+gboolean
+pb_json_value_read_boolean (const PbJsonValue  *object,
+                            const char         *parent,
+                            const char         *key,
+                            PbJsonPresence      presence,
+                            gboolean           *boolean,
+                            GError            **error)
+{
+  const PbJsonValue *member;
+
+  *boolean = FALSE;
+  if (!value_get_member (object, parent, key, presence, &member, error))
+    return FALSE;
+  if (member == NULL)
+    return TRUE;
+
+  if (member->type != PB_JSON_TYPE_BOOLEAN)
+    return pb_json_set_path_error (error, parent, key, _("expected true or false"));
+
+  *boolean = member->boolean;
+  return TRUE;
+}
+
+gboolean
+pb_json_value_read_container (const PbJsonValue   *object,
+                              const char          *parent,
+                              const char          *key,
+                              PbJsonPresence       presence,
+                              PbJsonType           type,
+                              const PbJsonValue  **container,
+                              GError             **error)
+{
+  g_return_val_if_fail (type == PB_JSON_TYPE_ARRAY || type == PB_JSON_TYPE_OBJECT, FALSE);
+
+  if (!value_get_member (object, parent, key, presence, container, error))
+    return FALSE;
+  if (*container == NULL || (*container)->type == type)
+    return TRUE;
+
+  return set_container_error (error, parent, key, presence, type == PB_JSON_TYPE_ARRAY);
+}
+
+gboolean
+pb_json_value_check_element_object (const PbJsonValue  *element,
+                                    guint               index,
+                                    const char         *array_path,
+                                    char              **entry_path,
+                                    GError            **error)
+{
+  return check_element_is_object (element->type == PB_JSON_TYPE_OBJECT, index, array_path, entry_path, error);
+}
+
+gboolean
+pb_json_tree_check_header (const PbJsonValue   *root,
+                           const PbJsonFormat  *format,
+                           GError             **error)
+{
+  const PbJsonValue *format_value = pb_json_value_get_member (root, "format");
+  const PbJsonValue *version = pb_json_value_get_member (root, "version");
+
+  return check_header (format_value != NULL && format_value->type == PB_JSON_TYPE_STRING
+                       ? format_value->string : NULL,
+                       version != NULL,
+                       version != NULL && version->type == PB_JSON_TYPE_INTEGER,
+                       version != NULL && version->type == PB_JSON_TYPE_INTEGER
+                       ? pb_json_value_get_int (version) : 0,
+                       format, error);
 }

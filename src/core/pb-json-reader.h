@@ -127,4 +127,86 @@ gboolean  pb_json_get_array_object   (JsonArray           *array,
                                       JsonObject         **entry,
                                       GError             **error);
 
+/* The tree the pre-scan builds while it checks the tokens, for documents
+ * read often and large (the configuration file, the store's mappings):
+ * flat, one allocation for the values and one for their decoded strings,
+ * instead of json-glib's node, hash table and string per value. It refuses
+ * exactly what pb_json_parse() refuses, with the same messages. */
+typedef struct _PbJsonTree PbJsonTree;
+typedef struct _PbJsonValue PbJsonValue;
+
+typedef enum
+{
+  PB_JSON_TYPE_NULL,
+  PB_JSON_TYPE_BOOLEAN,
+  PB_JSON_TYPE_INTEGER,
+  PB_JSON_TYPE_DOUBLE,
+  PB_JSON_TYPE_STRING,
+  PB_JSON_TYPE_ARRAY,
+  PB_JSON_TYPE_OBJECT,
+} PbJsonType;
+
+PbJsonTree        *pb_json_tree_parse               (GBytes              *bytes,
+                                                     const PbJsonFormat  *format,
+                                                     GError             **error);
+void               pb_json_tree_free                (PbJsonTree          *tree);
+const PbJsonValue *pb_json_tree_get_root            (PbJsonTree          *tree);
+
+PbJsonType         pb_json_value_get_value_type     (const PbJsonValue   *value);
+/* Members of an object, elements of an array, in file order: the first
+ * child, then pb_json_value_get_next() @size - 1 times. */
+guint              pb_json_value_get_size           (const PbJsonValue   *value);
+const PbJsonValue *pb_json_value_get_first_child    (const PbJsonValue   *value);
+const PbJsonValue *pb_json_value_get_next           (const PbJsonValue   *value);
+/* The key of an object's member. */
+const char        *pb_json_value_get_key            (const PbJsonValue   *value);
+const char        *pb_json_value_get_string         (const PbJsonValue   *value);
+gint64             pb_json_value_get_int            (const PbJsonValue   *value);
+gboolean           pb_json_value_get_boolean        (const PbJsonValue   *value);
+/* NULL when @object has no member @key. */
+const PbJsonValue *pb_json_value_get_member         (const PbJsonValue   *object,
+                                                     const char          *key);
+/* The value as json-glib would have read it (unknown keys kept as JSON). */
+JsonNode          *pb_json_value_dup_node           (const PbJsonValue   *value);
+
+/* The member readers above, over the tree: the same checks and messages. */
+gboolean           pb_json_tree_check_header        (const PbJsonValue   *root,
+                                                     const PbJsonFormat  *format,
+                                                     GError             **error);
+gboolean           pb_json_value_check_string       (const PbJsonValue   *value,
+                                                     PbJsonStringKind     kind,
+                                                     const char          *parent,
+                                                     const char          *key,
+                                                     const char         **string,
+                                                     GError             **error);
+gboolean           pb_json_value_read_string        (const PbJsonValue   *object,
+                                                     const char          *parent,
+                                                     const char          *key,
+                                                     PbJsonPresence       presence,
+                                                     PbJsonStringKind     kind,
+                                                     const char         **string,
+                                                     GError             **error);
+gboolean           pb_json_value_read_boolean       (const PbJsonValue   *object,
+                                                     const char          *parent,
+                                                     const char          *key,
+                                                     PbJsonPresence       presence,
+                                                     gboolean            *boolean,
+                                                     GError             **error);
+gboolean           pb_json_value_read_container     (const PbJsonValue   *object,
+                                                     const char          *parent,
+                                                     const char          *key,
+                                                     PbJsonPresence       presence,
+                                                     PbJsonType           type,
+                                                     const PbJsonValue  **container,
+                                                     GError             **error);
+/* @element, the @index-th of the array at @array_path, must be an object;
+ * *@entry_path is "array_path[index]" either way (free it). */
+gboolean           pb_json_value_check_element_object (const PbJsonValue *element,
+                                                       guint              index,
+                                                       const char        *array_path,
+                                                       char             **entry_path,
+                                                       GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbJsonTree, pb_json_tree_free)
+
 G_END_DECLS

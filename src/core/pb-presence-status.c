@@ -4,6 +4,8 @@
  */
 #include "pb-presence-status.h"
 
+/* Profiles hold thousands: the properties are read-only and set here,
+ * which keeps g_object_new() on its fast path (see pb-finding.c). */
 struct _PbPresenceStatus
 {
   GObject parent_instance;
@@ -71,53 +73,25 @@ pb_presence_status_get_property (GObject    *object,
 }
 
 static void
-pb_presence_status_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PbPresenceStatus *self = PB_PRESENCE_STATUS (object);
-
-  switch (prop_id)
-    {
-    case PROP_API_NAME:
-      self->api_name = g_value_dup_string (value);
-      break;
-    case PROP_LABEL:
-      self->label = g_value_dup_string (value);
-      break;
-    case PROP_RECORD_ID:
-      self->record_id = g_value_dup_string (value);
-      break;
-    case PROP_CHANNELS:
-      self->channels = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pb_presence_status_class_init (PbPresenceStatusClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pb_presence_status_finalize;
   object_class->get_property = pb_presence_status_get_property;
-  object_class->set_property = pb_presence_status_set_property;
 
   properties[PROP_API_NAME] =
     g_param_spec_string ("api-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD_ID] =
     g_param_spec_string ("record-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHANNELS] =
     g_param_spec_boxed ("channels", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ONLINE] =
     g_param_spec_boolean ("online", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -137,15 +111,17 @@ pb_presence_status_new (const char         *api_name,
                         const char * const *channels)
 {
   static const char * const no_channels[] = { NULL };
+  PbPresenceStatus *self;
 
   g_return_val_if_fail (api_name != NULL, NULL);
 
-  return g_object_new (PB_TYPE_PRESENCE_STATUS,
-                       "api-name", api_name,
-                       "label", label ? label : api_name,
-                       "record-id", record_id,
-                       "channels", channels ? channels : no_channels,
-                       NULL);
+  self = g_object_new (PB_TYPE_PRESENCE_STATUS, NULL);
+  self->api_name = g_strdup (api_name);
+  self->label = g_strdup (label ? label : api_name);
+  self->record_id = g_strdup (record_id);
+  self->channels = g_strdupv ((char **)(channels ? channels : no_channels));
+
+  return self;
 }
 
 const char *

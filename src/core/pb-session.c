@@ -440,7 +440,10 @@ load_done (GObject      *object,
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), _pb_session_properties[PROP_LOADED]);
 
-  pb_session_refresh_now (self);
+  /* Worked out in a thread, as after an edit: a window shows the draft
+   * first and its findings a frame later (pb_session_refresh_now() is
+   * there for who needs them at once). */
+  _pb_session_schedule_refresh (self);
   self->poll_source = g_timeout_add (PB_SESSION_POLL_INTERVAL_MS, _pb_session_poll_cb, self);
 
   g_task_return_boolean (task, TRUE);

@@ -198,7 +198,7 @@ pb_store_clear_recovery (PbStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   profile_id = _pb_store_lock_profile (self, profile, &locker, error);
-  if (profile_id == 0)
+  if (profile_id == 0 || !_pb_store_ensure_connection (self, error))
     return FALSE;
 
   stmt = _pb_store_prepare_with_id (self, "DELETE FROM recoveries WHERE profile_id = ?1", profile_id, error);
@@ -339,7 +339,8 @@ pb_store_load_state (PbStore    *self,
 
 /* Import */
 
-/* @profile_id 0 is a profile that does not exist yet. */
+/* @profile_id 0 is a profile that does not exist yet. @imported itself
+ * when it lands as it is: a copy of thousands of items is not free. */
 static PbConfiguration *
 prepare_import_locked (PbStore          *self,
                        gint64            profile_id,
@@ -354,7 +355,7 @@ prepare_import_locked (PbStore          *self,
     return NULL;
 
   if (snapshot_id == 0 || g_strcmp0 (source, PB_SNAPSHOT_SOURCE_FETCH) != 0)
-    return pb_configuration_copy (imported);
+    return g_object_ref (imported);
 
   /* The org is the truth: its fetched lists stay, the file brings the
    * mapping (and its unknown keys). */

@@ -26,6 +26,11 @@ struct _PbStore
   char *path;
   sqlite3 *db;
   gboolean read_only;
+  /* The -wal this connection writes to, as the file system knew it when
+   * the connection opened (0: none to watch). See pb-store.c,
+   * wal_is_current(). */
+  guint64 wal_device;
+  guint64 wal_inode;
   /* SQLite serialises calls on the connection itself (FULLMUTEX), but a
    * transaction spans many calls: this keeps other threads out of it. */
   GMutex mutex;
@@ -68,6 +73,10 @@ gboolean         _pb_store_query_int64             (PbStore          *self,
                                                     GError          **error);
 /* BEGIN IMMEDIATE, refused up front on a read-only store. */
 gboolean         _pb_store_begin                   (PbStore          *self,
+                                                    GError          **error);
+/* For a write outside _pb_store_begin(): a connection whose -wal another
+ * program deleted is opened again first. */
+gboolean         _pb_store_ensure_connection       (PbStore          *self,
                                                     GError          **error);
 /* Ends the caller's transaction: committed when @ok, else rolled back. */
 gboolean         _pb_store_end_transaction         (PbStore          *self,

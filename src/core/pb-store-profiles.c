@@ -358,7 +358,7 @@ pb_store_update_profile (PbStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = _pb_store_lock_profile (self, profile, &locker, error);
-  if (id == 0)
+  if (id == 0 || !_pb_store_ensure_connection (self, error))
     return FALSE;
 
   stmt = pb_sqlite_prepare (self->db,
@@ -450,7 +450,8 @@ pb_store_remove_profile (PbStore     *self,
 
   locker = g_mutex_locker_new (&self->mutex);
 
-  return exec_on_profile_name (self, "DELETE FROM profiles WHERE name = ?1", name, error);
+  return _pb_store_ensure_connection (self, error) &&
+         exec_on_profile_name (self, "DELETE FROM profiles WHERE name = ?1", name, error);
 }
 
 PbProfile *
@@ -498,6 +499,8 @@ pb_store_mark_profile_opened (PbStore    *self,
    * remember there. */
   if (self->read_only)
     return TRUE;
+  if (!_pb_store_ensure_connection (self, error))
+    return FALSE;
 
   /* Strictly increasing, so two profiles opened within one second keep
    * their order. */

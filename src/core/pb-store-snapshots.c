@@ -98,21 +98,6 @@ _pb_store_compute_snapshot_digest (PbConfiguration *config)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)buffer->str, buffer->len);
 }
 
-static char *
-channels_to_json (JsonGenerator      *generator,
-                  const char * const *channels)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
-    json_array_add_string_element (array, channels[i]);
-  json_node_take_array (node, array);
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* One presence status being read from several rows (one per channel). */
 typedef struct
 {
@@ -154,7 +139,7 @@ insert_snapshot (PbStore          *self,
   g_autoptr(sqlite3_stmt) snapshot_stmt = NULL;
   g_autoptr(sqlite3_stmt) state_stmt = NULL;
   g_autoptr(sqlite3_stmt) status_stmt = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) channels = g_string_sized_new (256);
   GListModel *states = pb_configuration_get_agent_states (config);
   GListModel *statuses = pb_configuration_get_presence_statuses (config);
   guint n_states = g_list_model_get_n_items (states);
@@ -214,14 +199,16 @@ insert_snapshot (PbStore          *self,
   for (guint i = 0; i < n_statuses; i++)
     {
       g_autoptr(PbPresenceStatus) status = g_list_model_get_item (statuses, i);
-      g_autofree char *channels = channels_to_json (generator, pb_presence_status_get_channels (status));
+
+      g_string_truncate (channels, 0);
+      pb_config_file_append_channels (channels, pb_presence_status_get_channels (status));
 
       pb_sqlite_bind_int64 (status_stmt, 1, id);
       pb_sqlite_bind_int64 (status_stmt, 2, i);
       pb_sqlite_bind_text (status_stmt, 3, pb_presence_status_get_api_name (status));
       pb_sqlite_bind_text (status_stmt, 4, pb_presence_status_get_label (status));
       pb_sqlite_bind_text (status_stmt, 5, pb_presence_status_get_record_id (status));
-      pb_sqlite_bind_text (status_stmt, 6, channels);
+      pb_sqlite_bind_text (status_stmt, 6, channels->str);
       if (!pb_sqlite_step_done (status_stmt, error))
         return FALSE;
     }

@@ -219,6 +219,69 @@ set_read_only_error (PbStore  *self,
                self->path);
 }
 
+static gboolean open_connection (PbStore  *self,
+                                 GError  **error);
+
+/* The store's -wal as it is at its path now: FALSE when there is none. */
+static gboolean
+stat_wal (PbStore  *self,
+          guint64  *device,
+          guint64  *inode)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf info;
+
+  if (g_stat (wal, &info) != 0)
+    return FALSE;
+
+  *device = info.st_dev;
+  *inode = info.st_ino;
+  return TRUE;
+}
+
+static void
+remember_wal (PbStore *self)
+{
+  if (self->read_only || !stat_wal (self, &self->wal_device, &self->wal_inode))
+    self->wal_device = self->wal_inode = 0;
+}
+
+/* Whether the -wal this connection writes to is still the store's. An
+ * open connection holds locks that tell another program closing the store
+ * it is not the last one, so that it leaves the -wal alone. But fcntl()
+ * locks belong to the process, and any code in it that opens and closes
+ * one of the store's files drops them all — GTK's file chooser does,
+ * sniffing the files of a folder it shows (and the store itself did,
+ * reading the header). Another program closing the store then checkpoints
+ * and deletes the -wal and the -shm, and what this connection commits
+ * afterwards goes into files nobody else sees, lost when it ends. */
+static gboolean
+wal_is_current (PbStore *self)
+{
+  guint64 device, inode;
+
+  if (self->wal_inode == 0)
+    return TRUE;
+
+  return stat_wal (self, &device, &inode) && device == self->wal_device && inode == self->wal_inode;
+}
+
+gboolean
+_pb_store_ensure_connection (PbStore  *self,
+                             GError  **error)
+{
+  if (wal_is_current (self))
+    return TRUE;
+
+  /* Whoever deleted the -wal checkpointed what it held first: writing it
+   * into the file again would undo their later commits. A new connection
+   * has locks of its own. */
+  g_debug ("The -wal of the store %s went while it was open: opening it again", self->path);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  return open_connection (self, error);
+}
+
 gboolean
 _pb_store_begin (PbStore  *self,
                  GError  **error)
@@ -229,7 +292,7 @@ _pb_store_begin (PbStore  *self,
       return FALSE;
     }
 
-  return pb_sqlite_begin (self->db, error);
+  return _pb_store_ensure_connection (self, error) && pb_sqlite_begin (self->db, error);
 }
 
 gboolean
@@ -238,7 +301,18 @@ _pb_store_end_transaction (PbStore   *self,
                            GError   **error)
 {
   if (ok && pb_sqlite_commit (self->db, error))
-    return TRUE;
+    {
+      /* Deleted while the transaction ran: committed to nobody. The next
+       * write opens the store again. */
+      if (wal_is_current (self))
+        return TRUE;
+
+      g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
+                   _("The change could not be written to the store “%s”: another program closed "
+                     "it at that very moment. Nothing was changed; try again."),
+                   self->path);
+      return FALSE;
+    }
 
   pb_sqlite_rollback (self->db);
   return FALSE;
@@ -715,10 +789,12 @@ open_connection (PbStore  *self,
    * survives a crash or a power cut. */
   if (!pb_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
       !pb_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
-      !pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
+      !pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !_pb_store_migrate (self, version, error))
     return FALSE;
 
-  return _pb_store_migrate (self, version, error);
+  remember_wal (self);
+  return TRUE;
 }
 
 PbStore *

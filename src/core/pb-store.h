@@ -152,7 +152,8 @@ guint            pb_store_restore_revision        (PbStore          *self,
 
 /* Import: the configuration as it would land in @profile. A profile whose
  * lists were fetched keeps them (the org is the truth) and takes the
- * mapping; otherwise the file's snapshots become its lists. */
+ * mapping; otherwise the file's snapshots become its lists, and @imported
+ * itself is returned (a new reference: neither is to be edited then). */
 PbConfiguration *pb_store_prepare_import          (PbStore          *self,
                                                    PbProfile        *profile,
                                                    PbConfiguration  *imported,
