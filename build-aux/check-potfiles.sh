@@ -5,7 +5,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 status=0
-for file in $(grep -lE '(^|[^a-zA-Z_])N?_\(|translatable="yes"' -r src data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' | sort); do
+for file in $(grep -lE '(^|[^a-zA-Z_])(N?C?_|g_dngettext|g_dpgettext2|ngettext)\(|translatable="yes"' -r src data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' | sort); do
   case "$file" in
     *.gresource.xml) continue ;;
   esac

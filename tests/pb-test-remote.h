@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* What another administrator saves on the sandbox's platform (its admin
+ * PUT /configuration): the worked example's mapping with three rows
+ * changed, two of them rows the tests edit too. */
+#define PB_TEST_ELSEWHERE_CONFIGURATION \
+  "{\"presenceToState\":{\"Ready_for_Cases\":\"ready\",\"On_a_call\":\"busy\"," \
+  "\"Away_from_desk_temporary\":\"away.break\"}," \
+  "\"stateToPresence\":{\"ready\":\"Ready_for_Cases\",\"ready_offline\":\"On_a_call\",\"busy\":\"On_a_call\"," \
+  "\"wrap\":\"Away_from_desk_temporary\",\"away\":\"Away_from_desk_temporary\",\"logged_out\":null}}"
+
 /* A GAsyncReadyCallback storing a reference to the result in the
  * GAsyncResult * that @user_data points to. */
 void          pb_test_on_result            (GObject        *source,

@@ -200,6 +200,26 @@ pb_test_find_button (GtkWidget  *widget,
   return NULL;
 }
 
+GtkLabel *
+pb_test_find_label (GtkWidget  *widget,
+                    const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = pb_test_find_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 pb_test_find_widget (GtkWidget *widget,
                      GType      type)

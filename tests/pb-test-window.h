@@ -57,6 +57,9 @@ gboolean        pb_test_action_enabled           (PbWindow            *window,
                                                   const char          *name);
 GtkWidget      *pb_test_find_button              (GtkWidget           *widget,
                                                   const char          *label);
+/* The label at or below @widget whose text has @part in it, or NULL. */
+GtkLabel       *pb_test_find_label               (GtkWidget           *widget,
+                                                  const char          *part);
 /* The first descendant of @widget of @type. */
 GtkWidget      *pb_test_find_widget              (GtkWidget           *widget,
                                                   GType                type);

@@ -693,12 +693,6 @@ publish_confirmed (PbWindow   *window,
   pb_test_window_wait_idle (window);
 }
 
-#define ELSEWHERE_CONFIGURATION \
-  "{\"presenceToState\":{\"Ready_for_Cases\":\"ready\",\"On_a_call\":\"busy\"," \
-  "\"Away_from_desk_temporary\":\"away.break\"}," \
-  "\"stateToPresence\":{\"ready\":\"Ready_for_Cases\",\"ready_offline\":\"On_a_call\",\"busy\":\"On_a_call\"," \
-  "\"wrap\":\"Away_from_desk_temporary\",\"away\":\"Away_from_desk_temporary\",\"logged_out\":null}}"
-
 static void
 test_conflict_resolved_in_window (Fixture       *f,
                                   gconstpointer  data)
@@ -723,7 +717,7 @@ test_conflict_resolved_in_window (Fixture       *f,
 
   /* …and on the platform, by someone else, to the same two rows and one
    * more. */
-  save_elsewhere (f, ELSEWHERE_CONFIGURATION);
+  save_elsewhere (f, PB_TEST_ELSEWHERE_CONFIGURATION);
 
   run_action (window, "win.fetch");
   g_assert_true (toast_shows (window, "the platform’s configuration changed too"));
@@ -843,7 +837,7 @@ test_publish_412_opens_conflict (Fixture       *f,
 
   choose (pb_test_status_chooser (window, "On_a_call"), "Wrap up");
   pb_test_window_wait_refreshed (window);
-  save_elsewhere (f, ELSEWHERE_CONFIGURATION);
+  save_elsewhere (f, PB_TEST_ELSEWHERE_CONFIGURATION);
 
   publish_confirmed (window, "Too late", NULL);
 
@@ -1527,7 +1521,7 @@ test_narrow_and_dark (Fixture       *f,
   /* A conflict: its banner across a phone's window. */
   choose (pb_test_status_chooser (window, "On_a_call"), "Wrap up");
   pb_test_window_wait_refreshed (window);
-  save_elsewhere (f, ELSEWHERE_CONFIGURATION);
+  save_elsewhere (f, PB_TEST_ELSEWHERE_CONFIGURATION);
   run_action (window, "win.fetch");
   g_assert_true (pb_banner_get_revealed (banner (window, "conflict_banner")));
   pb_test_wait_for_draw (GTK_WIDGET (window));

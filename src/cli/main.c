@@ -19,7 +19,7 @@ static const PbCliCommand commands[] = {
   { "history", "", N_("List a profile’s saved revisions, newest first"), pb_cli_history },
   { "diff", N_("REV_A REV_B"), N_("Show what changed between two revisions"), pb_cli_diff },
   { "restore", N_("REV"), N_("Make an old revision the draft again"), pb_cli_restore },
-  { "profile", N_("list|add|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
+  { "profile", N_("list|add|set|remove|use [NAME]"), N_("Manage connection profiles"), pb_cli_profile },
   { "checks", "", N_("List every check, with what it means and how to fix it"), pb_cli_checks },
   { "simulate", N_("[FILE]"), N_("Play an agent’s day through a configuration, step by step"), pb_cli_simulate },
   { "login", "", N_("Sign in to Salesforce through the browser and keep the sign-in in the keyring"), pb_cli_login },

@@ -22,6 +22,11 @@ struct _PbApplication
 
 G_DEFINE_FINAL_TYPE (PbApplication, pb_application, ADW_TYPE_APPLICATION)
 
+/* The help, installed by gnome.yelp() under this name, and a copy to read
+ * where no help viewer is installed. */
+#define HELP_URI        "help:presence-bridge"
+#define HELP_ONLINE_URI "https://github.com/presencebridge/presence-bridge/tree/main/help/C"
+
 static const GOptionEntry option_entries[] = {
   { "store", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the store at PATH instead of the default one"), N_("PATH") },
@@ -134,7 +139,7 @@ pb_application_about_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   PbApplication *self = user_data;
-  const char *developers[] = { "The Presence Bridge authors", NULL };
+  const char *developers[] = { _("The Presence Bridge authors"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -153,6 +158,60 @@ pb_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+/* The window a toast about the application goes to: the main window, even
+ * when a dialog of it has the focus. */
+static PbWindow *
+pb_application_find_window (PbApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (PB_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+pb_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PbApplication *self = user_data;
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  PbWindow *window;
+  AdwToast *toast;
+
+  /* GTK 4.8's gtk_show_uri() does not report a failure: without a viewer
+   * for help: URIs, F1 would silently do nothing. */
+  if (viewer != NULL)
+    {
+      gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), HELP_URI, GDK_CURRENT_TIME);
+      return;
+    }
+
+  window = pb_application_find_window (self);
+  if (window == NULL)
+    return;
+
+  toast = adw_toast_new (_("No help viewer is installed"));
+  adw_toast_set_button_label (toast, _("Read _Online"));
+  adw_toast_set_action_name (toast, "app.help-online");
+  /* The answer to the key just pressed: shown now, not after others. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  pb_window_add_toast (window, toast);
+}
+
+static void
+pb_application_help_online_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  PbApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), HELP_ONLINE_URI, GDK_CURRENT_TIME);
 }
 
 static void
@@ -177,6 +236,8 @@ pb_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", pb_application_about_action },
+  { "help", pb_application_help_action },
+  { "help-online", pb_application_help_online_action },
   { "quit", pb_application_quit_action },
 };
 
@@ -189,6 +250,7 @@ pb_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },

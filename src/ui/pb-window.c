@@ -83,6 +83,16 @@ _pb_window_toast (PbWindow   *self,
 }
 
 void
+pb_window_add_toast (PbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  _pb_window_add_toast (self, toast);
+}
+
+void
 _pb_window_present_dialog (PbWindow  *self,
                            GtkWindow *dialog)
 {

@@ -82,6 +82,10 @@ GtkWindow       *pb_window_get_dialog              (PbWindow       *self);
 PbProfileSync   *pb_window_get_sync                (PbWindow       *self);
 /* TRUE when the layout is the narrow one (grids stacked). */
 gboolean         pb_window_get_narrow              (PbWindow       *self);
+/* Shows @toast (taking it over) at the bottom of the window, in place of
+ * the one shown. */
+void             pb_window_add_toast               (PbWindow       *self,
+                                                    AdwToast       *toast);
 /* Runs the pending refresh (checks, preview, title, autosave) now. */
 void             pb_window_refresh_now             (PbWindow       *self);
 
