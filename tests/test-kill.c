@@ -364,14 +364,29 @@ run_cli (const char  *store,
   return g_subprocess_get_exit_status (process);
 }
 
-/* Exited by itself (successfully) or was killed; anything else is a bug. */
+static void
+window_log_message (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "window.log", NULL);
+  g_autofree char *log = NULL;
+
+  if (g_file_get_contents (path, &log, NULL, NULL))
+    g_test_message ("the window's messages:\n%s", log);
+}
+
+/* Exited by itself (successfully) or was killed; anything else is a bug
+ * (what a window said is in the test's log then). */
 static gboolean
-wait_for_end (GSubprocess *process)
+wait_for_end (Fixture     *fixture,
+              GSubprocess *process)
 {
   g_autoptr(GError) error = NULL;
 
   g_subprocess_wait (process, NULL, &error);
   g_assert_no_error (error);
+  if (g_subprocess_get_if_signaled (process) ? g_subprocess_get_term_sig (process) != SIGKILL
+                                             : g_subprocess_get_exit_status (process) != 0)
+    window_log_message (fixture);
   if (g_subprocess_get_if_signaled (process))
     {
       g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
@@ -407,16 +422,6 @@ xdotool (const char * const *args,
     g_error ("xdotool %s: %s", args[0], error->message);
 
   return g_steal_pointer (&out);
-}
-
-static void
-window_log_message (Fixture *fixture)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, "window.log", NULL);
-  g_autofree char *log = NULL;
-
-  if (g_file_get_contents (path, &log, NULL, NULL))
-    g_test_message ("the window's messages:\n%s", log);
 }
 
 /* The id of a visible window of @process titled @pattern (a regular
@@ -718,11 +723,11 @@ test_kill (Fixture       *fixture,
           g_usleep (500 * 1000);
           g_assert_cmpuint (read_generation (fixture->store), ==, before_generation + 1);
           g_subprocess_send_signal (reference, SIGKILL);
-          g_assert_false (wait_for_end (reference));
+          g_assert_false (wait_for_end (fixture, reference));
         }
       else
         {
-          g_assert_true (wait_for_end (reference));
+          g_assert_true (wait_for_end (fixture, reference));
           duration = MIN (duration, g_get_monotonic_time () - fixture->started);
         }
       end_operation (fixture);
@@ -757,7 +762,7 @@ test_kill (Fixture       *fixture,
       elapsed = g_get_monotonic_time () - start;
       done = window && read_generation (fixture->store) != before_generation;
       g_subprocess_send_signal (process, SIGKILL);
-      ended = wait_for_end (process);
+      ended = wait_for_end (fixture, process);
       end_operation (fixture);
       g_assert_false (window && ended);
       done = done || ended;
@@ -887,6 +892,7 @@ prepare_remote_profile (Fixture    *fixture,
                             "--salesforce-login-url", fixture->sandbox->salesforce_login_url,
                             "--salesforce-client-id", fixture->sandbox->salesforce_client_id,
                             NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
   if (run_cli (fixture->before_store, &out, &err, "fetch", NULL) != 0)
     g_error ("the first fetch failed:\n%s%s", out, err);
   g_assert_true (strstr (out, "at revision 1.") != NULL);
