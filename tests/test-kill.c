@@ -1198,7 +1198,15 @@ prepare_window_import (Fixture *fixture)
 
   prepare_window (fixture);
   pb_configuration_set_presence_mapping (example, "Ready_for_Chats", "wrap");
-  fixture->input = g_build_filename (fixture->dir, "edited.config.json", NULL);
+  /* In a folder of its own: the file chooser reads the files of the
+   * folder it shows, and in the store's folder that drops the window's
+   * locks on the store (docs/reliability.md, "What the kills found"). */
+  {
+    g_autofree char *folder = g_build_filename (fixture->dir, "files", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    fixture->input = g_build_filename (folder, "edited.config.json", NULL);
+  }
   g_assert_true (pb_config_file_save_path (example, fixture->input, &error));
   g_assert_no_error (error);
 }

@@ -324,6 +324,8 @@ pb_store_load_state (PbStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   /* One read transaction: another process's commit lands before or after
    * all of it, never between the draft and its generation. */
@@ -383,6 +385,8 @@ pb_store_prepare_import (PbStore          *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   if (profile != NULL && pb_profile_get_id (profile) > 0)
     {
@@ -452,6 +456,8 @@ pb_store_dup_import_target (PbStore          *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   return import_target_locked (self, profile_name, imported, error);
 }

@@ -31,6 +31,8 @@ struct _PbStore
    * wal_is_current(). */
   guint64 wal_device;
   guint64 wal_inode;
+  /* pb_store_set_busy_timeout()'s, kept for a connection opened again. */
+  int busy_timeout_ms;
   /* SQLite serialises calls on the connection itself (FULLMUTEX), but a
    * transaction spans many calls: this keeps other threads out of it. */
   GMutex mutex;
@@ -74,8 +76,9 @@ gboolean         _pb_store_query_int64             (PbStore          *self,
 /* BEGIN IMMEDIATE, refused up front on a read-only store. */
 gboolean         _pb_store_begin                   (PbStore          *self,
                                                     GError          **error);
-/* For a write outside _pb_store_begin(): a connection whose -wal another
- * program deleted is opened again first. */
+/* Before any use of the connection (under the mutex): a connection
+ * whose -wal another program deleted is opened again first; FALSE (and
+ * nothing usable) when that failed — the next call tries again. */
 gboolean         _pb_store_ensure_connection       (PbStore          *self,
                                                     GError          **error);
 /* Ends the caller's transaction: committed when @ok, else rolled back. */

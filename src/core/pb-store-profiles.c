@@ -152,6 +152,8 @@ _pb_store_lock_profile (PbStore       *self,
                         GError       **error)
 {
   *locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return 0;
   return _pb_store_resolve_profile_id (self, profile, error);
 }
 
@@ -292,6 +294,8 @@ pb_store_list_profiles (PbStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   stmt = pb_sqlite_prepare (self->db, "SELECT " PROFILE_COLUMNS " FROM profiles ORDER BY name", error);
   if (stmt == NULL)
@@ -398,6 +402,8 @@ pb_store_lookup_profile (PbStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   return lookup_profile_locked (self, name, error);
 }
@@ -412,6 +418,8 @@ pb_store_get_default_profile (PbStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   return _pb_store_get_default_profile_locked (self, error);
 }
@@ -465,6 +473,8 @@ pb_store_get_startup_profile (PbStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if (!_pb_store_ensure_connection (self, error))
+    return NULL;
 
   /* The one opened last, else the default; then, rather than an empty
    * window, the first by name. */

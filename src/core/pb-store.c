@@ -97,6 +97,7 @@ static void
 pb_store_init (PbStore *self)
 {
   g_mutex_init (&self->mutex);
+  self->busy_timeout_ms = PB_STORE_DEFAULT_BUSY_TIMEOUT_MS;
 }
 
 char *
@@ -133,7 +134,9 @@ pb_store_set_busy_timeout (PbStore *self,
   g_return_if_fail (PB_IS_STORE (self));
 
   locker = g_mutex_locker_new (&self->mutex);
-  sqlite3_busy_timeout (self->db, (int)MIN (milliseconds, G_MAXINT));
+  self->busy_timeout_ms = (int)MIN (milliseconds, G_MAXINT);
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
 }
 
 
@@ -219,8 +222,10 @@ set_read_only_error (PbStore  *self,
                self->path);
 }
 
-static gboolean open_connection (PbStore  *self,
-                                 GError  **error);
+static void set_cannot_open_error (PbStore  *self,
+                                   int       rc,
+                                   int       saved_errno,
+                                   GError  **error);
 
 /* The store's -wal as it is at its path now: FALSE when there is none. */
 static gboolean
@@ -266,20 +271,58 @@ wal_is_current (PbStore *self)
   return stat_wal (self, &device, &inode) && device == self->wal_device && inode == self->wal_inode;
 }
 
+/* A new connection to the file this store already knew as sound and of
+ * the current schema: none of opening's checks, migrations or moving
+ * aside (a failure now is not the file's fault). The old connection goes
+ * first: SQLite shares one wal-index per database file in a process, and
+ * a new connection opened beside the old one would go on using the -shm
+ * that was deleted. When opening fails, the store has no connection, and
+ * the next call tries again (_pb_store_ensure_connection()). */
+static gboolean
+reopen_connection (PbStore  *self,
+                   GError  **error)
+{
+  int rc;
+
+  if (self->db != NULL)
+    {
+      /* Whoever deleted the -wal checkpointed what it held first: writing
+       * it into the file again would undo their later commits. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_cannot_open_error (self, rc, self->db != NULL ? sqlite3_system_errno (self->db) : 0, error);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  if (!pb_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !pb_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
+      !pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  remember_wal (self);
+  return TRUE;
+}
+
 gboolean
 _pb_store_ensure_connection (PbStore  *self,
                              GError  **error)
 {
-  if (wal_is_current (self))
+  if (self->db != NULL && wal_is_current (self))
     return TRUE;
 
-  /* Whoever deleted the -wal checkpointed what it held first: writing it
-   * into the file again would undo their later commits. A new connection
-   * has locks of its own. */
+  /* A new connection has locks of its own, and reads the store as it is. */
   g_debug ("The -wal of the store %s went while it was open: opening it again", self->path);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
-  return open_connection (self, error);
+  return reopen_connection (self, error);
 }
 
 gboolean
@@ -302,14 +345,15 @@ _pb_store_end_transaction (PbStore   *self,
 {
   if (ok && pb_sqlite_commit (self->db, error))
     {
-      /* Deleted while the transaction ran: committed to nobody. The next
-       * write opens the store again. */
+      /* Deleted while the transaction ran: committed to a -wal that may
+       * or may not have been checkpointed first. The next call opens the
+       * store again and reads what it holds. */
       if (wal_is_current (self))
         return TRUE;
 
       g_set_error (error, PB_ERROR, PB_ERROR_STORE_FAILED,
-                   _("The change could not be written to the store “%s”: another program closed "
-                     "it at that very moment. Nothing was changed; try again."),
+                   _("The change may not have reached the store “%s”: another program closed it "
+                     "at that very moment. Look at the history before you try again."),
                    self->path);
       return FALSE;
     }
@@ -717,7 +761,7 @@ open_connection (PbStore  *self,
       return FALSE;
     }
 
-  sqlite3_busy_timeout (self->db, PB_STORE_DEFAULT_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
 
   /* Until the file is known to be ours and sound, closing must not
    * checkpoint: that would write into a newer version's file, or fold a

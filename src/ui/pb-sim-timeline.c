@@ -425,6 +425,13 @@ run_part_done (Run *run)
 
   if (self == NULL || run->steps == NULL || (run->saved != NULL && run->saved_run == NULL && run->saved_steps == NULL))
     {
+      /* Only a cancelled run gets here, and cancelling detaches it; were
+       * it still the timeline's, the timeline lets go of it first. */
+      if (self != NULL)
+        {
+          detach_run (self);
+          update_busy (self);
+        }
       run_free (run);
       return;
     }

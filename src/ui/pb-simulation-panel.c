@@ -49,6 +49,7 @@ struct _PbSimulationPanel
   /* The day file: read in a worker thread, then kept until another is
    * chosen (it is checked against the draft at every run). */
   GFile           *day_file;
+  GtkNativeDialog *chooser;         /* a day file being chosen */
   PbDayScript     *file_script;
   GError          *file_error;
   GCancellable    *file_cancellable;
@@ -310,6 +311,12 @@ pb_simulation_panel_load_day_file (PbSimulationPanel *self,
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
   g_clear_object (&self->file_script);
   g_clear_error (&self->file_error);
   g_set_object (&self->day_file, file);
@@ -346,7 +353,7 @@ chooser_response_cb (GtkNativeDialog   *chooser,
       set_day_entry (self);
     }
 
-  g_object_unref (chooser);
+  g_clear_object (&self->chooser);
 }
 
 static void
@@ -365,7 +372,12 @@ choose_day_file (PbSimulationPanel *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* Kept, so that a panel going away while it is open takes it along. */
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* The controls */
@@ -651,6 +663,12 @@ pb_simulation_panel_dispose (GObject *object)
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);

@@ -618,15 +618,19 @@ pb_window_show_store_error (PbWindow     *self,
                             const GError *error)
 {
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (PB_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
+  /* A status page's description is markup: the message names a path and
+   * quotes SQLite, both text. */
+  escaped = g_markup_escape_text (error->message, -1);
   if (g_error_matches (error, PB_ERROR, PB_ERROR_STORE_NEWER))
     description = g_strdup_printf (_("%s\n\nUse a newer version of Presence Bridge. This one leaves the store untouched."),
-                                   error->message);
+                                   escaped);
   else
-    description = g_strdup (error->message);
+    description = g_steal_pointer (&escaped);
 
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
