@@ -59,6 +59,7 @@ typedef struct
   char *before_store;   /* the "before" state, copied for each run */
   char *store;          /* the store a run works on */
   char *input;          /* a file the operation reads, if any */
+  char *input_dir;      /* a folder of its own for the window's input file */
   GRand *rand;
 
   /* The remote cases: one sandbox for the case, or, for a case that
@@ -632,6 +633,9 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->sandbox, pb_test_sandbox_stop);
   pb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
+  if (fixture->input_dir != NULL)
+    pb_test_remove_tree (fixture->input_dir);
+  g_free (fixture->input_dir);
   g_free (fixture->before_store);
   g_free (fixture->store);
   g_free (fixture->input);
@@ -1198,15 +1202,14 @@ prepare_window_import (Fixture *fixture)
 
   prepare_window (fixture);
   pb_configuration_set_presence_mapping (example, "Ready_for_Chats", "wrap");
-  /* In a folder of its own: the file chooser reads the files of the
-   * folder it shows, and in the store's folder that drops the window's
-   * locks on the store (docs/reliability.md, "What the kills found"). */
-  {
-    g_autofree char *folder = g_build_filename (fixture->dir, "files", NULL);
-
-    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-    fixture->input = g_build_filename (folder, "edited.config.json", NULL);
-  }
+  /* Away from the store's folder, and not under it either: the file
+   * chooser reads the files of each folder it shows (typing a path shows
+   * the folders along it), and in the store's folder that drops the
+   * window's locks on the store (docs/reliability.md, "What the kills
+   * found"). */
+  fixture->input_dir = g_dir_make_tmp ("pb-kill-input-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->input = g_build_filename (fixture->input_dir, "edited.config.json", NULL);
   g_assert_true (pb_config_file_save_path (example, fixture->input, &error));
   g_assert_no_error (error);
 }
