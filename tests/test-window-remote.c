@@ -865,6 +865,44 @@ test_publish_412_opens_conflict (Fixture       *f,
   gtk_window_close (pb_window_get_dialog (window));
 }
 
+/* The draft changes while the Publish question is open (an edit another
+ * window made, reloaded here): what the question counted is not what
+ * would go, so nothing goes and the window says why. */
+static void
+test_publish_changed_while_asked (Fixture       *f,
+                                  gconstpointer  data)
+{
+  PbWindow *window = open_fetched_profile (f);
+  g_autoptr(JsonObject) remote = NULL;
+  g_autoptr(JsonArray) puts = NULL;
+  AdwMessageDialog *dialog;
+
+  choose (pb_test_status_chooser (window, "On_a_call"), "Wrap up");
+  pb_test_window_wait_refreshed (window);
+
+  activate (window, "win.publish");
+  dialog = message_dialog (window, "Publish “Sandbox”?");
+  assert_contains (adw_message_dialog_get_body (dialog), "1 change replaces");
+  choose (pb_test_status_chooser (window, "Taking_notes"), "Wrap up");
+  pb_test_window_wait_refreshed (window);
+  pb_test_click_response (GTK_WINDOW (dialog), "_Publish");
+  pb_test_window_wait_idle (window);
+
+  dialog = message_dialog (window, "Nothing Was Published");
+  assert_contains (adw_message_dialog_get_body (dialog), "publish again");
+  remote = sandbox_configuration (f);
+  g_assert_cmpint (json_object_get_int_member (remote, "revision"), ==, 1);
+  puts = logged_requests (f, "configuration-put");
+  g_assert_cmpuint (json_array_get_length (puts), ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* Asked again, it counts both edits and publishes them. */
+  publish_confirmed (window, NULL, "2 changes replace the platform’s configuration (revision 1)");
+  g_clear_pointer (&remote, json_object_unref);
+  remote = sandbox_configuration (f);
+  g_assert_cmpint (json_object_get_int_member (remote, "revision"), ==, 2);
+}
+
 /* Someone saved the same configuration in between: a 412 still, but
  * nothing to choose; publishing again goes through. */
 static void
@@ -1578,6 +1616,7 @@ main (int    argc,
   ADD ("/window-remote/fetch-keeps-edits-and-cancels", test_fetch_keeps_edits_and_cancels, NULL);
   ADD ("/window-remote/conflict-resolved-in-window", test_conflict_resolved_in_window, NULL);
   ADD ("/window-remote/publish-412-opens-conflict", test_publish_412_opens_conflict, NULL);
+  ADD ("/window-remote/publish-changed-while-asked", test_publish_changed_while_asked, NULL);
   ADD ("/window-remote/publish-412-same-content", test_publish_412_same_content, NULL);
   ADD ("/window-remote/publish-422-findings", test_publish_422_findings, NULL);
   ADD ("/window-remote/refused/feature-off", test_refused_feature_off, NULL);

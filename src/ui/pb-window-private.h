@@ -72,6 +72,10 @@ struct _PbWindow
   gboolean            refreshed;      /* the panels show the session's lists */
   GListStore         *remote_findings; /* what the platform refused in the last publish */
   GListModel         *fetch_changes;  /* what the last fetch changed in the lists */
+  /* What the Publish question counted: the draft, and the platform's
+   * configuration (its ETag) it would replace. */
+  PbConfiguration    *publish_asked;
+  char               *publish_asked_etag;
   gboolean            signed_in;      /* the keyring holds a Salesforce sign-in */
   GtkWindow          *sign_in_dialog; /* weak: "finish in your browser" */
 

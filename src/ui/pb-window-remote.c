@@ -540,6 +540,8 @@ static void
 publish_with_comment (PbWindow   *self,
                       const char *comment)
 {
+  g_autoptr(PbConfiguration) asked = g_steal_pointer (&self->publish_asked);
+  g_autofree char *asked_etag = g_steal_pointer (&self->publish_asked_etag);
   PbRemoteConfiguration *base;
   PublishRequest *request;
 
@@ -547,6 +549,19 @@ publish_with_comment (PbWindow   *self,
     return;
 
   base = pb_session_get_base (self->session);
+  /* What goes out is what the question counted, or nothing: another
+   * window, the command line or a fetch may have changed either side
+   * while it was asked. */
+  if (asked == NULL || base == NULL ||
+      g_strcmp0 (asked_etag, pb_remote_configuration_get_etag (base)) != 0 ||
+      !pb_configuration_published_equal (asked, pb_session_get_draft (self->session)))
+    {
+      _pb_window_show_error (self, _("Nothing Was Published"),
+                             _("The draft or the platform’s configuration changed while you were asked (an "
+                               "edit elsewhere, a fetch, another window or the command line). Look at the "
+                               "changes, then publish again."));
+      return;
+    }
   request = g_new0 (PublishRequest, 1);
   request->window = g_object_ref (self);
   request->etag = base != NULL ? g_strdup (pb_remote_configuration_get_etag (base)) : NULL;
@@ -626,6 +641,10 @@ pb_window_publish_action (GtkWidget  *widget,
                                        "Agents see them at once.",
                                        n_changes),
                           n_changes, (long long) pb_remote_configuration_get_revision (base));
+  g_clear_object (&self->publish_asked);
+  self->publish_asked = pb_configuration_copy (pb_session_get_draft (self->session));
+  g_free (self->publish_asked_etag);
+  self->publish_asked_etag = g_strdup (pb_remote_configuration_get_etag (base));
   _pb_window_ask_comment (self, heading, body, _("_Publish"), publish_with_comment);
 }
 

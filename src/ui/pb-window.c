@@ -405,6 +405,8 @@ pb_window_dispose (GObject *object)
   g_clear_object (&self->remote_cancellable);
   g_clear_object (&self->remote_findings);
   g_clear_object (&self->fetch_changes);
+  g_clear_object (&self->publish_asked);
+  g_clear_pointer (&self->publish_asked_etag, g_free);
   if (self->sign_in_dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->sign_in_dialog), (gpointer *)&self->sign_in_dialog);
