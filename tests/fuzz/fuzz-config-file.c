@@ -7,18 +7,7 @@
 #include <string.h>
 
 #include "pb-core.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical is a bug the fuzzer should stop at. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
+#include "pb-fuzz.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

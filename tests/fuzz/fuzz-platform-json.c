@@ -7,34 +7,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <stdint.h>
-#include <string.h>
-
 #include "pb-core.h"
+#include "pb-fuzz.h"
 #include "pb-platform-json.h"
 #include "pb-remote-error.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical is a bug the fuzzer should stop at. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
-
-static void
-assert_refusal (GError *error)
-{
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == PB_REMOTE_ERROR || error->domain == PB_ERROR);
-  g_assert_nonnull (error->message);
-  g_assert_cmpstr (error->message, !=, "");
-  g_assert_null (strchr (error->message, '\n'));
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -46,13 +22,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(GError) error = NULL;
     g_autoptr(PbPlatformToken) token = pb_platform_json_parse_token (text, size, &error);
     if (token == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
   }
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(PbPlatformAccount) account = pb_platform_json_parse_account (text, size, &error);
     if (account == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
     else
       g_assert_nonnull (account->id);
   }
@@ -60,7 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) states = pb_platform_json_parse_agent_states (text, size, &error);
     if (states == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
     else
       for (guint i = 0; i < states->len; i++)
         g_assert_nonnull (pb_agent_state_get_id (g_ptr_array_index (states, i)));
@@ -70,7 +46,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(GDateTime) fetched_at = NULL;
     g_autoptr(GPtrArray) statuses = pb_platform_json_parse_presence_statuses (text, size, &fetched_at, &error);
     if (statuses == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
     else
       for (guint i = 0; i < statuses->len; i++)
         g_assert_nonnull (pb_presence_status_get_api_name (g_ptr_array_index (statuses, i)));
@@ -83,7 +59,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     configuration = pb_platform_json_parse_configuration (text, size, &revision, &error);
     if (configuration == NULL)
       {
-        assert_refusal (error);
+        pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
       }
     else
       {
@@ -98,7 +74,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) findings = pb_platform_json_parse_errors (text, size, &error);
     if (findings == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
   }
 
   return 0;

@@ -8,34 +8,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <stdint.h>
-#include <string.h>
-
 #include "pb-core.h"
+#include "pb-fuzz.h"
 #include "pb-remote-error.h"
 #include "pb-salesforce-json.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical is a bug the fuzzer should stop at. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
-}
-
-static void
-assert_refusal (GError *error)
-{
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == PB_REMOTE_ERROR || error->domain == PB_ERROR);
-  g_assert_nonnull (error->message);
-  g_assert_cmpstr (error->message, !=, "");
-  g_assert_null (strchr (error->message, '\n'));
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -49,7 +25,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(GError) error = NULL;
     g_autoptr(PbSalesforceToken) token = pb_salesforce_json_parse_token (text, size, &error);
     if (token == NULL)
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
   }
   {
     g_autoptr(GError) error = NULL;
@@ -59,7 +35,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     if (pb_salesforce_json_parse_oauth_error (text, size, &code, &description, &error))
       g_assert_nonnull (code);
     else
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
   }
   {
     g_autoptr(GError) error = NULL;
@@ -67,7 +43,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autofree char *message = NULL;
 
     if (!pb_salesforce_json_parse_errors (text, size, &code, &message, &error))
-      assert_refusal (error);
+      pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
   }
   {
     g_autoptr(GError) error = NULL;
@@ -75,7 +51,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
     if (page == NULL)
       {
-        assert_refusal (error);
+        pb_fuzz_assert_refusal (error, PB_REMOTE_ERROR, PB_ERROR);
       }
     else
       {
