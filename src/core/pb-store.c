@@ -271,6 +271,18 @@ wal_is_current (PbStore *self)
   return stat_wal (self, &device, &inode) && device == self->wal_device && inode == self->wal_inode;
 }
 
+/* What every read-write connection to the store runs first. FULL: in WAL
+ * mode every commit is synced, so an autosaved draft survives a crash or
+ * a power cut. */
+static gboolean
+set_pragmas (PbStore  *self,
+             GError  **error)
+{
+  return pb_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) &&
+         pb_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) &&
+         pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error);
+}
+
 /* A new connection to the file this store already knew as sound and of
  * the current schema: none of opening's checks, migrations or moving
  * aside (a failure now is not the file's fault). The old connection goes
@@ -301,9 +313,7 @@ reopen_connection (PbStore  *self,
     }
 
   sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
-  if (!pb_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
-      !pb_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
-      !pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
+  if (!set_pragmas (self, error))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
       return FALSE;
@@ -829,11 +839,7 @@ open_connection (PbStore  *self,
 
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
-  /* FULL: in WAL mode every commit is synced, so an autosaved draft
-   * survives a crash or a power cut. */
-  if (!pb_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
-      !pb_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
-      !pb_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+  if (!set_pragmas (self, error) ||
       !_pb_store_migrate (self, version, error))
     return FALSE;
 
